@@ -1,0 +1,237 @@
+"""Immutable Parquet batches in the landing zone, committed atomically.
+
+A batch is assembled under ``landing/<source>/.staging/<batch_id>/`` and committed by one
+directory rename to ``landing/<source>/batches/<batch_id>/``. Readers glob ``batches/*/`` and so
+never see half a batch; a crash leaves only a ``.staging`` directory that nothing reads.
+
+Conservation is enforced here, once for every connector: a batch whose records read do not
+equal rows landed plus rows quarantined is refused.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ingestion import settings
+
+QUARANTINE_SCHEMA = pa.schema(
+    [
+        ("source_system", pa.string()),
+        ("dataset", pa.string()),
+        ("batch_id", pa.string()),
+        ("source_file", pa.string()),
+        ("line_number", pa.int64()),
+        ("raw_record", pa.string()),
+        ("reason", pa.string()),
+        ("loaded_at", pa.timestamp("us", tz="UTC")),
+    ]
+)
+
+FILES_SCHEMA = pa.schema(
+    [
+        ("source_system", pa.string()),
+        ("batch_id", pa.string()),
+        ("source_file", pa.string()),
+        ("content_sha256", pa.string()),
+        ("size_bytes", pa.int64()),
+        ("lines_read", pa.int64()),
+        ("rows_landed", pa.int64()),
+        ("rows_quarantined", pa.int64()),
+        ("skipped_reason", pa.string()),
+    ]
+)
+
+BATCH_SCHEMA = pa.schema(
+    [
+        ("source_system", pa.string()),
+        ("dataset", pa.string()),
+        ("batch_id", pa.string()),
+        ("source_ref", pa.string()),
+        ("rows_read", pa.int64()),
+        ("rows_landed", pa.int64()),
+        ("rows_quarantined", pa.int64()),
+        ("files_loaded", pa.int64()),
+        ("files_skipped", pa.int64()),
+        ("started_at", pa.timestamp("us", tz="UTC")),
+        ("loaded_at", pa.timestamp("us", tz="UTC")),
+    ]
+)
+
+LINEAGE_COLUMNS = ("_batch_id", "_source_file", "_line_number", "_loaded_at")
+
+
+class ConservationError(RuntimeError):
+    """Records read != rows landed + rows quarantined: something would be lost or invented."""
+
+
+@dataclass(frozen=True)
+class BatchRecord:
+    source_system: str
+    dataset: str
+    batch_id: str
+    source_ref: str
+    rows_read: int
+    rows_landed: int
+    rows_quarantined: int
+    files_loaded: int
+    files_skipped: int
+    path: Path
+
+
+def new_batch_id(now: datetime | None = None) -> str:
+    now = now or datetime.now(timezone.utc)
+    return f"{now.strftime('%Y%m%dT%H%M%S%fZ')}-{secrets.token_hex(4)}"
+
+
+def batches_dir(source_system: str, landing_dir: Path | None = None) -> Path:
+    return (landing_dir or settings.landing_dir()) / source_system / "batches"
+
+
+def with_lineage(
+    table: pa.Table, *, batch_id: str, loaded_at: datetime, source_file: pa.Array | str, line_number: pa.Array
+) -> pa.Table:
+    """Append the lineage columns every landed row carries."""
+    n = table.num_rows
+    if isinstance(source_file, str):
+        source_file = pa.array([source_file] * n, pa.string())
+    return (
+        table.append_column("_batch_id", pa.array([batch_id] * n, pa.string()))
+        .append_column("_source_file", source_file)
+        .append_column("_line_number", pa.array(line_number, pa.int64()))
+        .append_column("_loaded_at", pa.array([loaded_at] * n, pa.timestamp("us", tz="UTC")))
+    )
+
+
+class BatchWriter:
+    """Collects one batch's landed rows, quarantine and file manifest; ``commit`` publishes it.
+
+    Use as a context manager: leaving the block without ``commit`` (e.g. on an exception)
+    discards the staging directory, so a failed extraction lands nothing.
+    """
+
+    def __init__(self, source_system: str, *, dataset: str, source_ref: str, landing_dir: Path | None = None):
+        self.source_system = source_system
+        self.dataset = dataset
+        self.source_ref = source_ref
+        self.started_at = datetime.now(timezone.utc)
+        self.batch_id = new_batch_id(self.started_at)
+        self.loaded_at = self.started_at
+        root = (landing_dir or settings.landing_dir()) / source_system
+        self._staging = root / ".staging" / self.batch_id
+        self._final = root / "batches" / self.batch_id
+        self._tables: dict[str, list[pa.Table]] = {}
+        self._quarantine: list[pa.Table] = []
+        self._files: list[dict] = []
+        self._committed = False
+
+    def __enter__(self) -> "BatchWriter":
+        self._staging.mkdir(parents=True, exist_ok=False)
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if not self._committed:
+            shutil.rmtree(self._staging, ignore_errors=True)
+
+    def add_rows(self, dataset: str, table: pa.Table) -> None:
+        missing = [c for c in LINEAGE_COLUMNS if c not in table.column_names]
+        if missing:
+            raise ValueError(f"landed rows of {dataset!r} lack lineage columns {missing}")
+        self._tables.setdefault(dataset, []).append(table)
+
+    def add_quarantine(
+        self, *, source_file: list[str] | pa.Array, line_number, raw_record, reason, dataset: str | None = None
+    ) -> None:
+        n = len(reason)
+        if n == 0:
+            return
+        self._quarantine.append(
+            pa.table(
+                {
+                    "source_system": pa.array([self.source_system] * n, pa.string()),
+                    "dataset": pa.array([dataset or self.dataset] * n, pa.string()),
+                    "batch_id": pa.array([self.batch_id] * n, pa.string()),
+                    "source_file": pa.array(source_file, pa.string()),
+                    "line_number": pa.array(line_number, pa.int64()),
+                    "raw_record": pa.array(raw_record, pa.string()),
+                    "reason": pa.array(reason, pa.string()),
+                    "loaded_at": pa.array([self.loaded_at] * n, pa.timestamp("us", tz="UTC")),
+                },
+                schema=QUARANTINE_SCHEMA,
+            )
+        )
+
+    def add_file(
+        self,
+        source_file: str,
+        *,
+        content_sha256: str,
+        size_bytes: int,
+        lines_read: int = 0,
+        rows_landed: int = 0,
+        rows_quarantined: int = 0,
+        skipped_reason: str | None = None,
+    ) -> None:
+        self._files.append(
+            dict(
+                source_system=self.source_system,
+                batch_id=self.batch_id,
+                source_file=source_file,
+                content_sha256=content_sha256,
+                size_bytes=size_bytes,
+                lines_read=lines_read,
+                rows_landed=rows_landed,
+                rows_quarantined=rows_quarantined,
+                skipped_reason=skipped_reason,
+            )
+        )
+
+    @property
+    def rows_landed(self) -> int:
+        return sum(t.num_rows for tables in self._tables.values() for t in tables)
+
+    @property
+    def rows_quarantined(self) -> int:
+        return sum(t.num_rows for t in self._quarantine)
+
+    def commit(self, rows_read: int) -> BatchRecord:
+        """Verify conservation, write the batch record last, then rename the batch into place."""
+        landed, quarantined = self.rows_landed, self.rows_quarantined
+        if rows_read != landed + quarantined:
+            raise ConservationError(
+                f"{self.source_system} batch {self.batch_id}: read {rows_read} records but "
+                f"landed {landed} + quarantined {quarantined} = {landed + quarantined}"
+            )
+        for dataset, tables in self._tables.items():
+            pq.write_table(pa.concat_tables(tables, promote_options="permissive"), self._staging / f"{dataset}.parquet")
+        quarantine = (
+            pa.concat_tables(self._quarantine) if self._quarantine else QUARANTINE_SCHEMA.empty_table()
+        )
+        pq.write_table(quarantine, self._staging / "quarantine.parquet")
+        pq.write_table(pa.Table.from_pylist(self._files, schema=FILES_SCHEMA), self._staging / "files.parquet")
+        skipped = sum(1 for f in self._files if f["skipped_reason"])
+        record = dict(
+            source_system=self.source_system,
+            dataset=self.dataset,
+            batch_id=self.batch_id,
+            source_ref=self.source_ref,
+            rows_read=rows_read,
+            rows_landed=landed,
+            rows_quarantined=quarantined,
+            files_loaded=len(self._files) - skipped,
+            files_skipped=skipped,
+            started_at=self.started_at,
+            loaded_at=datetime.now(timezone.utc),
+        )
+        pq.write_table(pa.Table.from_pylist([record], schema=BATCH_SCHEMA), self._staging / "batch.parquet")
+        self._final.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(self._staging, self._final)  # the commit point: atomic on one filesystem
+        self._committed = True
+        return BatchRecord(path=self._final, **{k: v for k, v in record.items() if k not in ("started_at", "loaded_at")})
