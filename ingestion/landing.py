@@ -232,6 +232,25 @@ class BatchWriter:
         )
         pq.write_table(pa.Table.from_pylist([record], schema=BATCH_SCHEMA), self._staging / "batch.parquet")
         self._final.parent.mkdir(parents=True, exist_ok=True)
+        _fsync_tree(self._staging)  # data on disk before the rename can make it visible
         os.rename(self._staging, self._final)  # the commit point: atomic on one filesystem
         self._committed = True
+        _fsync_dir(self._final.parent)  # make the rename itself survive a power cut
         return BatchRecord(path=self._final, **{k: v for k, v in record.items() if k not in ("started_at", "loaded_at")})
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_tree(directory: Path) -> None:
+    """Without this, a power cut after the rename can leave a *committed* batch whose
+    Parquet files are empty or truncated (the rename may reach the disk before the data)."""
+    for child in directory.iterdir():
+        with open(child, "rb") as f:
+            os.fsync(f.fileno())
+    _fsync_dir(directory)

@@ -1,0 +1,215 @@
+{#- The one mechanism that turns catalogue rows (ref_indicators) into indicator values.
+    See doc block indicator_mechanism. Nothing here names an indicator or a metric. -#}
+with
+
+catalogue as (
+    select * from {{ ref('ref_indicators') }}
+),
+
+observations as (
+    select * from {{ ref('int_indicator_observations_located') }}
+),
+
+definitions as (
+    select
+        indicator_code,
+        sector_code,
+        unit,
+        aggregation,
+        time_aggregation,
+        metric as metric_code,
+        coalesce(nullif(trim(denominator_metric), ''), metric) as denominator_metric_code,
+        -- a denominator is needed by share and ratio; for additive aggregations an explicit
+        -- denominator_metric is the frame that turns "no observation" into 0
+        aggregation in ('share', 'ratio') or nullif(trim(denominator_metric), '') is not null as has_denominator,
+        {{ indicator_filter_conditions('numerator_filter') }} as numerator_conditions,
+        {{ indicator_filter_conditions('denominator_filter') }} as denominator_conditions,
+        coalesce(multiplier, 1.0) as multiplier,
+        list_transform(string_split(breakdown, '|'), lambda level: trim(level)) as area_levels,
+        case frequency
+            when 'daily' then ['day', 'month']
+            when 'monthly' then ['month']
+        end as grains,
+        coalesce(valid_from, date '1900-01-01') as valid_from,
+        valid_to
+    from catalogue
+),
+
+grains as (
+    select unnest(['day', 'month']) as period_grain
+),
+
+-- grains computed straight from the observations: the indicator's finest grain, and every
+-- coarser one when time_aggregation = 'pooled' (otherwise coarser grains roll up day values)
+pooled_grains as (
+    select
+        definitions.indicator_code,
+        grains.period_grain
+    from definitions
+    inner join grains
+        on list_contains(definitions.grains, grains.period_grain)
+    where grains.period_grain = definitions.grains[1]
+        or definitions.time_aggregation = 'pooled'
+),
+
+numerator_observations as (
+    select
+        definitions.indicator_code,
+        observations.area_code,
+        observations.observed_date,
+        observations.entity_code,
+        observations.value,
+        observations.weight,
+        observations.batch_ids
+    from definitions
+    inner join observations
+        on definitions.metric_code = observations.metric_code
+        and list_contains(definitions.area_levels, observations.area_level)
+        and observations.observed_date >= definitions.valid_from
+        and (definitions.valid_to is null or observations.observed_date <= definitions.valid_to)
+    where {{ indicator_filter_matches('definitions.numerator_conditions', 'observations.value', 'observations.category') }}
+),
+
+denominator_observations as (
+    select
+        definitions.indicator_code,
+        observations.area_code,
+        observations.observed_date,
+        observations.value,
+        observations.weight,
+        observations.batch_ids
+    from definitions
+    inner join observations
+        on definitions.denominator_metric_code = observations.metric_code
+        and list_contains(definitions.area_levels, observations.area_level)
+        and observations.observed_date >= definitions.valid_from
+        and (definitions.valid_to is null or observations.observed_date <= definitions.valid_to)
+    where definitions.has_denominator
+        and {{ indicator_filter_matches('definitions.denominator_conditions', 'observations.value', 'observations.category') }}
+),
+
+numerator_by_period as (
+    select
+        numerator_observations.indicator_code,
+        numerator_observations.area_code,
+        pooled_grains.period_grain,
+        cast(date_trunc(pooled_grains.period_grain, numerator_observations.observed_date) as date) as period_start,
+        sum(numerator_observations.weight * numerator_observations.value) as sum_weighted_value,
+        sum(numerator_observations.weight) as sum_weight,
+        max(numerator_observations.value) as max_value,
+        min(numerator_observations.value) as min_value,
+        count(*) as n_observations,
+        count(distinct numerator_observations.entity_code) as n_entities,
+        list_distinct(flatten(list(numerator_observations.batch_ids))) as batch_ids
+    from numerator_observations
+    inner join pooled_grains
+        on numerator_observations.indicator_code = pooled_grains.indicator_code
+    group by all
+),
+
+denominator_by_period as (
+    select
+        denominator_observations.indicator_code,
+        denominator_observations.area_code,
+        pooled_grains.period_grain,
+        cast(date_trunc(pooled_grains.period_grain, denominator_observations.observed_date) as date) as period_start,
+        sum(denominator_observations.weight * denominator_observations.value) as sum_weighted_value,
+        sum(denominator_observations.weight) as sum_weight,
+        count(*) as n_observations,
+        list_distinct(flatten(list(denominator_observations.batch_ids))) as batch_ids
+    from denominator_observations
+    inner join pooled_grains
+        on denominator_observations.indicator_code = pooled_grains.indicator_code
+    group by all
+),
+
+pooled_values as (
+    select
+        definitions.indicator_code,
+        coalesce(numerator.area_code, denominator.area_code) as area_code,
+        coalesce(numerator.period_grain, denominator.period_grain) as period_grain,
+        coalesce(numerator.period_start, denominator.period_start) as period_start,
+        case definitions.aggregation
+            when 'avg' then definitions.multiplier * numerator.sum_weighted_value / nullif(numerator.sum_weight, 0)
+            when 'sum' then definitions.multiplier * coalesce(numerator.sum_weighted_value, 0)
+            when 'count' then definitions.multiplier * coalesce(numerator.sum_weight, 0)
+            when 'count_distinct' then definitions.multiplier * coalesce(numerator.n_entities, 0)
+            when 'max' then definitions.multiplier * numerator.max_value
+            when 'min' then definitions.multiplier * numerator.min_value
+            when 'share' then definitions.multiplier * coalesce(numerator.sum_weight, 0) / nullif(denominator.sum_weight, 0)
+            when 'ratio' then definitions.multiplier * coalesce(numerator.sum_weighted_value, 0) / nullif(denominator.sum_weighted_value, 0)
+        end as value,
+        case
+            when definitions.aggregation in ('share', 'ratio') then denominator.n_observations
+            else coalesce(numerator.n_observations, 0)
+        end as n_observations,
+        list_distinct(list_concat(coalesce(numerator.batch_ids, []), coalesce(denominator.batch_ids, []))) as batch_ids
+    from numerator_by_period as numerator
+    full outer join denominator_by_period as denominator
+        on numerator.indicator_code = denominator.indicator_code
+        and numerator.area_code = denominator.area_code
+        and numerator.period_grain = denominator.period_grain
+        and numerator.period_start = denominator.period_start
+    inner join definitions
+        on coalesce(numerator.indicator_code, denominator.indicator_code) = definitions.indicator_code
+),
+
+-- months of indicators whose time_aggregation is not 'pooled': aggregate their day values
+rolled_up_values as (
+    select
+        pooled_values.indicator_code,
+        pooled_values.area_code,
+        'month' as period_grain,
+        cast(date_trunc('month', pooled_values.period_start) as date) as period_start,
+        case definitions.time_aggregation
+            when 'sum' then sum(pooled_values.value)
+            when 'avg' then avg(pooled_values.value)
+            when 'max' then max(pooled_values.value)
+            when 'min' then min(pooled_values.value)
+            when 'last' then arg_max(pooled_values.value, pooled_values.period_start)
+        end as value,
+        sum(pooled_values.n_observations) as n_observations,
+        list_distinct(flatten(list(pooled_values.batch_ids))) as batch_ids
+    from pooled_values
+    inner join definitions
+        on pooled_values.indicator_code = definitions.indicator_code
+    where pooled_values.period_grain = 'day'
+        and pooled_values.value is not null
+        and definitions.time_aggregation <> 'pooled'
+        and list_contains(definitions.grains, 'month')
+    group by
+        pooled_values.indicator_code,
+        pooled_values.area_code,
+        cast(date_trunc('month', pooled_values.period_start) as date),
+        definitions.time_aggregation
+),
+
+all_values as (
+    select * from pooled_values
+    union all
+    select * from rolled_up_values
+),
+
+final as (
+    select
+        -- ids
+        all_values.indicator_code,
+        definitions.sector_code,
+        all_values.area_code,
+        cast(all_values.period_start as date) as period_start,
+        all_values.period_grain,
+
+        -- measures
+        cast(all_values.value as double) as value,
+        definitions.unit,
+        cast(all_values.n_observations as bigint) as n_observations,
+
+        -- lineage
+        cast(list_sort(all_values.batch_ids) as varchar[]) as source_batch_ids
+    from all_values
+    inner join definitions
+        on all_values.indicator_code = definitions.indicator_code
+    where all_values.value is not null
+)
+
+select * from final

@@ -1,0 +1,50 @@
+"""Every departmental connector declares itself with a ``SOURCE`` spec; nothing lists them centrally.
+
+A connector package ``ingestion/<source_system>/`` exposes ``SOURCE = SourceSpec(...)`` in its
+``__init__``. The orchestration discovers them with :func:`discover_sources` and builds one
+Dagster asset per dataset, grouped by department, so adding a system adds no code elsewhere.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from ingestion.landing import BatchRecord
+
+import ingestion
+
+
+@dataclass(frozen=True)
+class DatasetSpec:
+    name: str                   # landing dataset name, e.g. "readings"
+    description: str
+    load: Callable[[], Sequence[BatchRecord] | BatchRecord | None]
+    """Extract everything new from the system and land it; returns the committed batches."""
+    cadence_minutes: int        # how often the system produces new data (drives schedules, freshness)
+    partitioning: str = "none"  # "day" | "month" | "school_year" | "none" (used by later orchestration)
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    source_system: str          # landing folder name, e.g. "env_monitoring"
+    department: str             # Dagster group name, e.g. "natural_resources_environment"
+    department_name_vi: str     # e.g. "Sở Tài nguyên và Môi trường"
+    system_description: str
+    native_form: str            # "file_drop" | "http_api" | "sql_database" | "excel" | "csv" | "json" | "geojson"
+    datasets: tuple[DatasetSpec, ...] = field(default_factory=tuple)
+
+
+def discover_sources() -> list[SourceSpec]:
+    """Import every ``ingestion.<pkg>`` that defines ``SOURCE``; sorted for a stable graph."""
+    specs = []
+    for module in pkgutil.iter_modules(ingestion.__path__):
+        if not module.ispkg:
+            continue
+        mod = importlib.import_module(f"ingestion.{module.name}")
+        spec = getattr(mod, "SOURCE", None)
+        if isinstance(spec, SourceSpec):
+            specs.append(spec)
+    return sorted(specs, key=lambda s: s.source_system)
