@@ -1,6 +1,6 @@
 """Build the static GX Data Docs site from every persisted validation result.
 
-    uv run python -m expectations.data_docs [--context-dir DIR] [--open [--port N]]
+    uv run python -m expectations.data_docs [--context-dir DIR] [--open|--serve [--port N]]
 
 prints the path of index.html; with ``--open`` it also serves the site on 127.0.0.1 (Ctrl-C
 stops it). Importing this module does not import great_expectations.
@@ -42,7 +42,7 @@ def make_server(site_dir: Path, port: int = 0) -> http.server.ThreadingHTTPServe
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m expectations.data_docs", description=__doc__.splitlines()[0])
     parser.add_argument("--context-dir", type=Path, default=None, help="GX context directory (default: IOC_GX_DIR)")
-    parser.add_argument("--open", action="store_true", help="serve the site on 127.0.0.1 until Ctrl-C")
+    parser.add_argument("--open", "--serve", dest="open", action="store_true", help="serve the site on 127.0.0.1 until Ctrl-C")
     parser.add_argument("--port", type=int, default=8765, help="port for --open (default 8765, 0 = any)")
     args = parser.parse_args(argv)
 

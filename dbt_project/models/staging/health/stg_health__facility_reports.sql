@@ -1,0 +1,51 @@
+with
+
+source as (
+    select * from {{ source('health', 'facility_reports') }}
+),
+
+renamed as (
+    select
+        -- ids
+        cast(reporting_period as date) as reporting_period,
+        cast(facility_code as varchar) as facility_code,
+
+        -- dimensions
+        cast(facility_name as varchar) as facility_name,
+        cast(facility_type as varchar) as facility_type,
+        cast(area_code as varchar) as area_code,
+
+        -- measures
+        cast(beds_planned as bigint) as beds_planned,
+        cast(beds_actual as bigint) as beds_actual,
+        cast(bed_occupancy_pct as double) as bed_occupancy_pct,
+        cast(outpatient_visits as bigint) as outpatient_visits,
+        cast(inpatient_admissions as bigint) as inpatient_admissions,
+        cast(vaccination_coverage_pct as double) as vaccination_coverage_pct,
+
+        -- data quality
+        cast(is_late as boolean) as is_late,
+        cast(source_encoding as varchar) as source_encoding,
+        cast(_extra as varchar) as extra_columns_json,
+        cast(file_received_at as timestamptz) as file_received_at,
+
+        -- lineage
+        cast(_batch_id as varchar) as batch_id,
+        cast(_source_file as varchar) as source_file,
+        cast(_line_number as bigint) as line_number,
+        cast(_loaded_at as timestamptz) as loaded_at
+    from source
+),
+
+latest as (
+    -- A revised file (same name, new content), a corrected re-send or a late supplement lands
+    -- again: the version the department delivered last wins.
+    select *
+    from renamed
+    qualify row_number() over (
+        partition by reporting_period, facility_code
+        order by file_received_at desc, loaded_at desc, source_file desc, line_number desc
+    ) = 1
+)
+
+select * from latest

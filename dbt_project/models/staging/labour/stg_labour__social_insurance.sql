@@ -1,0 +1,45 @@
+with
+
+source as (
+    select * from {{ source('labour', 'social_insurance') }}
+),
+
+renamed as (
+    select
+        -- ids
+        cast(reporting_period as date) as reporting_period,
+        cast(area_code as varchar) as area_code,
+
+        -- measures
+        cast(si_compulsory_participants as bigint) as si_compulsory_participants,
+        cast(si_voluntary_participants as bigint) as si_voluntary_participants,
+        cast(ui_claims as bigint) as ui_claims,
+        cast(ui_approved as bigint) as ui_approved,
+        cast(hi_coverage_pct as double) as hi_coverage_pct,
+
+        -- data quality
+        cast(is_late as boolean) as is_late,
+        cast(source_encoding as varchar) as source_encoding,
+        cast(_extra as varchar) as extra_columns_json,
+        cast(file_received_at as timestamptz) as file_received_at,
+
+        -- lineage
+        cast(_batch_id as varchar) as batch_id,
+        cast(_source_file as varchar) as source_file,
+        cast(_line_number as bigint) as line_number,
+        cast(_loaded_at as timestamptz) as loaded_at
+    from source
+),
+
+latest as (
+    -- A revised file (same name, new content), a corrected re-send or a late supplement lands
+    -- again: the version the department delivered last wins.
+    select *
+    from renamed
+    qualify row_number() over (
+        partition by reporting_period, area_code
+        order by file_received_at desc, loaded_at desc, source_file desc, line_number desc
+    ) = 1
+)
+
+select * from latest

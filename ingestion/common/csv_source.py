@@ -1,0 +1,44 @@
+"""Turn a department's list of :class:`CsvDataset` into the ``SOURCE`` spec the registry discovers."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Callable, Sequence
+
+from ingestion.common.csv_drop import DropLocation, land_new_files
+from ingestion.common.csv_spec import CsvDataset
+from ingestion.registry import DatasetSpec, SourceSpec
+
+CADENCE_MINUTES = {"month": 30 * 24 * 60, "quarter": 91 * 24 * 60}
+
+
+def _load(dataset: CsvDataset, location: Callable[[], DropLocation]):
+    return land_new_files(dataset, location())  # location read at run time: the environment may change
+
+
+def csv_drop_source(
+    *,
+    source_system: str,
+    department: str,
+    department_name_vi: str,
+    system_description: str,
+    datasets: Sequence[CsvDataset],
+    location: Callable[[], DropLocation],
+) -> SourceSpec:
+    return SourceSpec(
+        source_system=source_system,
+        department=department,
+        department_name_vi=department_name_vi,
+        system_description=system_description,
+        native_form="csv",
+        datasets=tuple(
+            DatasetSpec(
+                name=d.name,
+                description=d.description,
+                load=partial(_load, d, location),
+                cadence_minutes=CADENCE_MINUTES[d.period_kind],
+                partitioning=d.period_kind if d.period_kind == "month" else "none",
+            )
+            for d in datasets
+        ),
+    )

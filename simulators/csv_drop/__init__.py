@@ -1,0 +1,1 @@
+"""Shared machinery of the CSV-drop stand-ins (health, ict, industry_trade, labour)."""
