@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
-import pyarrow.parquet as pq
 import pytest
 import requests
 

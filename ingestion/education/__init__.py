@@ -1,0 +1,33 @@
+"""Dept. of Education and Training: school-year statistics workbooks (Excel file drop).
+
+One ``Thong_ke_GD_YYYY-YYYY.xlsx`` per school year: the school list and a summary by level and
+area. See ``config`` for the environment variables.
+"""
+
+from ingestion.education.load import load_level_summary, load_schools
+from ingestion.registry import DatasetSpec, SourceSpec
+
+SOURCE = SourceSpec(
+    source_system="education",
+    department="education_training",
+    department_name_vi="Sở Giáo dục và Đào tạo",
+    system_description="School-year statistics workbooks (Thống kê số liệu giáo dục năm học)",
+    native_form="excel",
+    datasets=(
+        DatasetSpec(
+            name="schools",
+            description=("One row per school and school year: level, public/private, area, classes, pupils "
+                         "(girls), teachers, THPT graduation and THCS completion rates, report date."),
+            load=load_schools,
+            cadence_minutes=365 * 24 * 60,
+            partitioning="school_year",
+        ),
+        DatasetSpec(
+            name="level_summary",
+            description="The department's own totals by school level and area (province total per level).",
+            load=load_level_summary,
+            cadence_minutes=365 * 24 * 60,
+            partitioning="school_year",
+        ),
+    ),
+)

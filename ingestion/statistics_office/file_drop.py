@@ -1,0 +1,168 @@
+"""What is new in a file-drop folder, judged against what the landing zone already committed.
+
+Shared by the file-based connectors of this team (statistics_office, education, utilities).
+The state is never kept aside: it is read back from ``files.parquet`` of the committed batches of
+one dataset, so a run that crashes before its commit leaves no trace and the next run simply
+picks the same files up again.
+
+Rules (the landing contract's file manifest):
+- a (file name, content hash) pair already in the manifest is not new, loaded or skipped;
+- content already loaded under another name (a re-sent file) is recorded once as skipped,
+  ``duplicate of <file>``, and lands nothing;
+- a known name with new content is a re-issue and is loaded again (staging keeps the latest).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+import pyarrow as pa
+
+from ingestion.landing import BatchRecord, BatchWriter, batches_dir, with_lineage
+
+
+class SourceUnavailableError(RuntimeError):
+    """The departmental system cannot be read at all; the message says what to check."""
+
+
+@dataclass(frozen=True)
+class DropFile:
+    name: str
+    path: Path
+    sha256: str
+    size_bytes: int
+
+    def read_bytes(self) -> bytes:
+        return self.path.read_bytes()
+
+
+@dataclass
+class DropPlan:
+    to_load: list[DropFile] = field(default_factory=list)
+    duplicates: list[tuple[DropFile, str]] = field(default_factory=list)  # (file, name it duplicates)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.to_load and not self.duplicates
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _is_partial_or_hidden(path: Path) -> bool:
+    # "~$x.xlsx" is Excel's lock file, ".x" hidden, ".part"/".tmp" uploads still in progress.
+    return path.name.startswith(("~$", ".")) or path.suffix.lower() in {".part", ".tmp", ".crdownload"}
+
+
+def list_drop_files(folder: Path, patterns: tuple[str, ...], *, system: str, env_var: str) -> list[DropFile]:
+    """Files of the drop folder matching ``patterns`` in arrival order (modification time, then name),
+    so that of two identical files the one that came first is the original."""
+    if not folder.is_dir():
+        raise SourceUnavailableError(
+            f"{system}: drop folder {folder} does not exist or is not a directory; "
+            f"check {env_var} and that the share is mounted"
+        )
+    try:
+        paths = sorted({p for pattern in patterns for p in folder.glob(pattern) if p.is_file()},
+                       key=lambda p: (p.stat().st_mtime_ns, p.name))
+    except OSError as exc:
+        raise SourceUnavailableError(f"{system}: cannot list {folder} ({exc}); check permissions of {env_var}") from exc
+    return [
+        DropFile(name=p.name, path=p, sha256=sha256_of(p), size_bytes=p.stat().st_size)
+        for p in paths
+        if not _is_partial_or_hidden(p)
+    ]
+
+
+def committed_manifest(source_system: str, dataset: str, landing_dir: Path | None = None) -> list[tuple[str, str, str | None]]:
+    """(source_file, content_sha256, skipped_reason) of every file in committed batches of ``dataset``."""
+    root = batches_dir(source_system, landing_dir)
+    if not any(root.glob("*/files.parquet")):
+        return []
+    glob = str(root).replace("'", "''")
+    return duckdb.sql(
+        f"""
+        select f.source_file, f.content_sha256, f.skipped_reason
+        from read_parquet('{glob}/*/files.parquet') f
+        join read_parquet('{glob}/*/batch.parquet') b using (batch_id)
+        where b.dataset = '{dataset.replace("'", "''")}'
+        order by f.batch_id
+        """
+    ).fetchall()
+
+
+def plan_new_files(files: list[DropFile], manifest: list[tuple[str, str, str | None]]) -> DropPlan:
+    seen = {(name, sha) for name, sha, _ in manifest}
+    loaded_as = {sha: name for name, sha, skipped in manifest if skipped is None}
+    plan = DropPlan()
+    for f in files:
+        if (f.name, f.sha256) in seen:
+            continue
+        original = loaded_as.get(f.sha256)
+        if original is not None and original != f.name:
+            plan.duplicates.append((f, original))
+        else:
+            plan.to_load.append(f)
+            loaded_as.setdefault(f.sha256, f.name)
+        seen.add((f.name, f.sha256))
+    return plan
+
+
+@dataclass
+class ParsedFile:
+    """What a connector made of one file: rows to land (no lineage yet) and rejected records."""
+
+    rows: pa.Table | None = None
+    line_numbers: list[int] = field(default_factory=list)
+    quarantine: list[dict] = field(default_factory=list)     # line_number, raw_record, reason
+    skipped_reason: str | None = None                        # e.g. "empty file (0 bytes)"
+
+    @property
+    def rows_landed(self) -> int:
+        return 0 if self.rows is None else self.rows.num_rows
+
+    @property
+    def records_read(self) -> int:
+        return self.rows_landed + len(self.quarantine)
+
+
+def land_new_files(
+    *,
+    source_system: str,
+    dataset: str,
+    folder: Path,
+    patterns: tuple[str, ...],
+    env_var: str,
+    parse: Callable[[DropFile], ParsedFile],
+    landing_dir: Path | None = None,
+) -> BatchRecord | None:
+    """Land every new file of the drop folder as one batch of ``dataset``; None if nothing is new."""
+    files = list_drop_files(folder, patterns, system=source_system, env_var=env_var)
+    plan = plan_new_files(files, committed_manifest(source_system, dataset, landing_dir))
+    if plan.is_empty:
+        return None
+    with BatchWriter(source_system, dataset=dataset, source_ref=str(folder), landing_dir=landing_dir) as batch:
+        rows_read = 0
+        for f, original in plan.duplicates:
+            batch.add_file(f.name, content_sha256=f.sha256, size_bytes=f.size_bytes, skipped_reason=f"duplicate of {original}")
+        for f in plan.to_load:
+            parsed = ParsedFile(skipped_reason="empty file (0 bytes)") if f.size_bytes == 0 else parse(f)
+            if parsed.rows is not None and parsed.rows.num_rows:
+                batch.add_rows(dataset, with_lineage(parsed.rows, batch_id=batch.batch_id, loaded_at=batch.loaded_at,
+                                                     source_file=f.name, line_number=pa.array(parsed.line_numbers, pa.int64())))
+            q = parsed.quarantine
+            batch.add_quarantine(source_file=[f.name] * len(q), line_number=[r["line_number"] for r in q],
+                                 raw_record=[r["raw_record"] for r in q], reason=[r["reason"] for r in q], dataset=dataset)
+            batch.add_file(f.name, content_sha256=f.sha256, size_bytes=f.size_bytes, lines_read=parsed.records_read,
+                           rows_landed=parsed.rows_landed, rows_quarantined=len(q), skipped_reason=parsed.skipped_reason)
+            rows_read += parsed.records_read
+        return batch.commit(rows_read)

@@ -1,0 +1,32 @@
+"""Land the new monthly exports of the water and power companies."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from ingestion.landing import BatchRecord
+from ingestion.statistics_office.file_drop import land_new_files
+from ingestion.utilities import config, power, water
+from ingestion.utilities.records import DatasetRules, parse_export
+
+
+def _load(dataset: str, rules: DatasetRules, patterns: tuple[str, ...], drop_dir: Path | None,
+          landing_dir: Path | None) -> BatchRecord | None:
+    return land_new_files(
+        source_system=config.SOURCE_SYSTEM, dataset=dataset, folder=drop_dir or config.drop_dir(), patterns=patterns,
+        env_var=config.DROP_DIR_VAR, parse=partial(parse_export, rules=rules, close_after_days=config.close_after_days()),
+        landing_dir=landing_dir,
+    )
+
+
+def load_water_supply(*, drop_dir: Path | None = None, landing_dir: Path | None = None) -> BatchRecord | None:
+    return _load("water_supply", water.RULES, config.water_patterns(), drop_dir, landing_dir)
+
+
+def load_power_consumption(*, drop_dir: Path | None = None, landing_dir: Path | None = None) -> BatchRecord | None:
+    return _load("power_consumption", power.CONSUMPTION_RULES, config.power_patterns(), drop_dir, landing_dir)
+
+
+def load_power_service(*, drop_dir: Path | None = None, landing_dir: Path | None = None) -> BatchRecord | None:
+    return _load("power_service", power.SERVICE_RULES, config.power_patterns(), drop_dir, landing_dir)
