@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--days", type=int, default=7, help="days of high-frequency data to simulate")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--profile", choices=("demo", "small"), default="demo", help="size of the simulated systems")
     parser.add_argument("--skip-simulation", action="store_true", help="reuse data/sources as it is")
     args = parser.parse_args(argv)
 
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     apply_demo_environment()
     if not args.skip_simulation:
         _stage("Simulating the departmental systems")
-        simulate_all(days=args.days, seed=args.seed)
+        simulate_all(days=args.days, seed=args.seed, profile=args.profile)
     _stage("Starting the HTTP stand-ins on 127.0.0.1")
     servers = start_http_stand_ins()
     try:

@@ -1,0 +1,23 @@
+"""Connector for the citizen feedback system (phản ánh hiện trường / hotline 1022), HTTP JSON API.
+
+Plain Python, no orchestration imports. Reporter names and phones are pseudonymised before
+landing. Configuration: see :mod:`ingestion.citizen_feedback.config`.
+"""
+
+from ingestion.citizen_feedback.reports import load_reports
+from ingestion.registry import DatasetSpec, SourceSpec
+
+SOURCE = SourceSpec(
+    source_system="citizen_feedback",
+    department="citizen_feedback",
+    department_name_vi="Trung tâm Giám sát, điều hành thông minh – Tổng đài 1022 / Phản ánh hiện trường",
+    system_description="Citizen feedback (app, hotline 1022, web, Zalo): reports and their handling",
+    native_form="http_api",
+    datasets=(
+        DatasetSpec("reports", "Citizen reports: category, channel, place, handling agency, status, "
+                    "satisfaction; one row per change; reporters pseudonymised.",
+                    load_reports, cadence_minutes=60, partitioning="month"),
+    ),
+)
+
+__all__ = ["SOURCE", "load_reports"]

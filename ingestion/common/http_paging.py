@@ -1,0 +1,465 @@
+"""Shared client of the departmental HTTP JSON APIs: token auth, cursor paging, retries.
+
+Every HTTP connector reads its configuration with :meth:`HttpSourceConfig.from_env` under its own
+prefix, e.g. ``IOC_TRAFFIC_CAMERAS``:
+
+    <PREFIX>_URL           base URL of the system's API (default: the local stand-in)
+    <PREFIX>_TOKEN         bearer token, no default (a secret never lives in code)
+    <PREFIX>_TIMEOUT_S     seconds to wait for a response before retrying (default 30)
+    <PREFIX>_MAX_RETRIES   retries after the first attempt on 5xx / 429 / timeouts (default 5)
+    <PREFIX>_BACKOFF_S     first backoff; doubles per retry, capped at 60 s (default 1.0)
+    <PREFIX>_PAGE_SIZE     records asked per page (the server may serve fewer or more)
+
+Paging follows ``next_cursor`` until it is empty and never assumes a page size: a server that
+shrinks or grows its pages mid-stream (or caps the requested size) loses and repeats nothing.
+When retries are exhausted the client raises :class:`SourceUnavailableError` naming the system
+and what to check, so one broken department fails alone and loudly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import requests
+
+from ingestion.file_manifest import committed_batch_records
+from ingestion.landing import BatchWriter, with_lineage
+
+MAX_BACKOFF_S = 60.0
+RETRYABLE_STATUS = frozenset({429, 500, 502, 503, 504})
+
+
+class SourceUnavailableError(RuntimeError):
+    """A departmental system could not be read; the message says which and what to check."""
+
+    def __init__(self, system: str, problem: str, *, check: str):
+        self.system = system
+        super().__init__(f"{system}: {problem}. Check: {check}")
+
+
+@dataclass(frozen=True)
+class HttpSourceConfig:
+    system: str
+    env_prefix: str
+    base_url: str
+    token: str | None
+    timeout_s: float
+    max_retries: int
+    backoff_s: float
+    page_size: int
+
+    @classmethod
+    def from_env(cls, *, system: str, env_prefix: str, default_url: str, default_page_size: int) -> "HttpSourceConfig":
+        env = os.environ.get
+        return cls(
+            system=system,
+            env_prefix=env_prefix,
+            base_url=env(f"{env_prefix}_URL", default_url).rstrip("/"),
+            token=env(f"{env_prefix}_TOKEN") or None,
+            timeout_s=float(env(f"{env_prefix}_TIMEOUT_S", "30")),
+            max_retries=int(env(f"{env_prefix}_MAX_RETRIES", "5")),
+            backoff_s=float(env(f"{env_prefix}_BACKOFF_S", "1.0")),
+            page_size=int(env(f"{env_prefix}_PAGE_SIZE", str(default_page_size))),
+        )
+
+    def require_token(self) -> str:
+        if not self.token:
+            raise SourceUnavailableError(
+                self.system,
+                "no API token configured",
+                check=f"set {self.env_prefix}_TOKEN to the token issued by the system's administrator",
+            )
+        return self.token
+
+
+@dataclass(frozen=True)
+class Page:
+    request: str        # path and query of the request that served it (lineage `_source_file`)
+    items: list
+    content_sha256: str
+    size_bytes: int
+    next_cursor: str | None
+
+
+class PagedJsonClient:
+    """GET JSON from one system with bearer auth, retries and cursor paging."""
+
+    def __init__(self, config: HttpSourceConfig, session: requests.Session | None = None):
+        self.config = config
+        self._session = session or requests.Session()
+        self._session.headers.update(
+            {"Authorization": f"Bearer {config.require_token()}", "Accept": "application/json"}
+        )
+
+    def __enter__(self) -> "PagedJsonClient":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._session.close()
+
+    def get_json(self, path: str, params: dict | None = None) -> tuple[dict, bytes]:
+        """One GET, retried with exponential backoff on 5xx, 429, timeouts and broken JSON."""
+        url = f"{self.config.base_url}{path}"
+        problem = "no attempt made"
+        for attempt in range(self.config.max_retries + 1):
+            if attempt:
+                time.sleep(min(self.config.backoff_s * 2 ** (attempt - 1), MAX_BACKOFF_S))
+            try:
+                response = self._session.get(url, params=params, timeout=self.config.timeout_s)
+            except requests.Timeout:
+                problem = f"no response within {self.config.timeout_s:g} s"
+                continue
+            except requests.ConnectionError as exc:
+                problem = f"cannot connect ({type(exc).__name__})"
+                continue
+            if response.status_code in (401, 403):
+                raise SourceUnavailableError(
+                    self.config.system,
+                    f"{url} refused the token (HTTP {response.status_code})",
+                    check=f"{self.config.env_prefix}_TOKEN is current and allowed to read {path}",
+                )
+            if response.status_code in RETRYABLE_STATUS:
+                problem = f"HTTP {response.status_code}"
+                continue
+            if response.status_code >= 400:
+                raise SourceUnavailableError(
+                    self.config.system,
+                    f"{url} rejected the request with HTTP {response.status_code}: {response.text[:300]}",
+                    check="the API version and request parameters the connector sends",
+                )
+            try:
+                return response.json(), response.content
+            except ValueError:
+                problem = f"HTTP {response.status_code} with a body that is not JSON ({response.content[:80]!r})"
+        raise SourceUnavailableError(
+            self.config.system,
+            f"GET {url} failed {self.config.max_retries + 1} times, last: {problem}",
+            check=f"that the system is up and reachable at {self.config.env_prefix}_URL={self.config.base_url}",
+        )
+
+    def iter_pages(self, path: str, params: dict) -> Iterator[Page]:
+        """Follow ``next_cursor`` to the end of the result; page sizes may change on the way."""
+        cursor: str | None = None
+        seen: set[str] = set()
+        while True:
+            query = {**params, "page_size": self.config.page_size}
+            if cursor:
+                query["cursor"] = cursor
+            body, raw = self.get_json(path, query)
+            items = body.get("items") if isinstance(body, dict) else None
+            if not isinstance(items, list):
+                shape = sorted(body)[:10] if isinstance(body, dict) else type(body).__name__
+                raise SourceUnavailableError(
+                    self.config.system,
+                    f"{path} answered without an 'items' list (got {shape})",
+                    check=f"the API version behind {self.config.env_prefix}_URL",
+                )
+            cursor = body.get("next_cursor") or None
+            yield Page(
+                request=f"{path}?{urlencode(query)}",
+                items=items,
+                content_sha256=hashlib.sha256(raw).hexdigest(),
+                size_bytes=len(raw),
+                next_cursor=cursor,
+            )
+            if cursor is None:
+                return
+            if cursor in seen:
+                raise SourceUnavailableError(
+                    self.config.system, f"{path} returned cursor {cursor!r} twice", check="the API's paging"
+                )
+            seen.add(cursor)
+
+
+def raw_json(record) -> str:
+    """A source record as it was received, for ``quarantine.raw_record``."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+# --- JSON records → typed Arrow, with a reason for every record that cannot land -------------
+# (Lives beside the client because every paged JSON API needs it; vectorised with pyarrow.)
+
+
+@dataclass(frozen=True)
+class JsonField:
+    name: str
+    type: pa.DataType
+    required: bool = False              # a record without a value is quarantined
+    aliases: tuple[str, ...] = ()       # names the API has used for it (schema drift)
+    min_value: float | None = None
+    max_value: float | None = None
+    accepted: tuple[str, ...] | None = None
+
+
+class RecordWindow:
+    """All records read for one request window: typed rows, their origin, their rejection reasons.
+
+    Fields the API renames are mapped through ``aliases``; fields it adds are kept verbatim in an
+    ``_extra`` JSON column, or, where they may carry personal data (``keep_unknown=False``),
+    withheld with only their names in ``_withheld_fields``. A field that disappears makes every
+    record that needs it a quarantined record, never a silent null. Lineage: ``_source_file`` is
+    the request of the page, ``_line_number`` the record's 1-based position in it.
+    """
+
+    def __init__(self, fields: tuple[JsonField, ...], *, keep_unknown: bool = True):
+        self.fields = fields
+        self.keep_unknown = keep_unknown
+        self.pages: list[Page] = []
+        self._tables: list[pa.Table] = []
+        self._reasons: list[pa.Array] = []
+        self.table: pa.Table | None = None
+
+    @property
+    def rows_read(self) -> int:
+        return sum(len(p.items) for p in self.pages)
+
+    def add_page(self, page: Page) -> None:
+        objects = [r if isinstance(r, dict) else {} for r in page.items]
+        not_object = np.fromiter((not isinstance(r, dict) for r in page.items), bool, len(objects))
+        table, reasons = _conform(_columns_of(objects), len(objects), self.fields, self.keep_unknown)
+        reasons.append(_reason(pa.array(not_object), "record is not a JSON object"))
+        self.pages.append(page)
+        self._tables.append(table)
+        self._reasons.append(_join_reasons(reasons, len(objects)))
+        self.table = None
+
+    def finish(self) -> pa.Table:
+        """Concatenate the pages; window-level checks and conversions then work on ``table``."""
+        empty = pa.schema([(f.name, f.type) for f in self.fields]).empty_table()
+        self.table = pa.concat_tables([empty, *self._tables], promote_options="permissive").combine_chunks()
+        self._reasons = [pa.concat_arrays([pa.array([], pa.string()), *self._reasons])]
+        return self.table
+
+    def reject(self, bad, message) -> None:
+        """Quarantine rows where ``bad`` is true; ``message`` is text or [text | array, ...]."""
+        self._reasons.append(_reason(pa.array(bad) if isinstance(bad, np.ndarray) else bad, message))
+
+    def rejected(self) -> np.ndarray:
+        return pc.is_valid(_join_reasons(self._reasons, self.table.num_rows)).to_numpy(zero_copy_only=False)
+
+    def check_ranges(self) -> None:
+        for f in self.fields:
+            if f.min_value is None and f.max_value is None:
+                continue
+            values = self.table.column(f.name)
+            low = -np.inf if f.min_value is None else f.min_value
+            high = np.inf if f.max_value is None else f.max_value
+            out = pc.fill_null(pc.or_(pc.less(values, low), pc.greater(values, high)), False)
+            self.reject(out, [f"{f.name}=", pc.cast(values, pa.string()), f" outside [{low:g}, {high:g}]"])
+
+    def reject_duplicates(self, key: list[str]) -> None:
+        """Keep the first clean record of each key; later copies in this window are quarantined."""
+        n = self.table.num_rows
+        clean = ~self.rejected()
+        rows = self.table.select(key).append_column("_row", pa.array(np.arange(n))).filter(pa.array(clean))
+        first = rows.group_by(key, use_threads=False).aggregate([("_row", "min")]).column("_row_min")
+        duplicate = clean & ~np.isin(np.arange(n), first.to_numpy())
+        self.reject(duplicate, f"duplicate of an earlier record with the same ({', '.join(key)}) in this window")
+
+    def write(self, writer: BatchWriter, dataset: str, *, redact=None) -> int:
+        """Land the clean rows with lineage, quarantine the rest, list each page; returns rows read.
+
+        ``redact`` rewrites a raw record before it is kept in quarantine (e.g. to pseudonymise it).
+        """
+        table = self.table if self.table is not None else self.finish()
+        reason = _join_reasons(self._reasons, table.num_rows)
+        bad = pc.is_valid(reason).to_numpy(zero_copy_only=False)
+        page_of = np.repeat(np.arange(len(self.pages)), [len(p.items) for p in self.pages])
+        line = np.concatenate([np.arange(1, len(p.items) + 1) for p in self.pages] or [np.array([], int)])
+        requests_ = pa.array([p.request for p in self.pages], pa.string())
+        source_file = pc.take(requests_, pa.array(page_of, pa.int64()))
+        landed = with_lineage(
+            table.filter(pa.array(~bad)),
+            batch_id=writer.batch_id,
+            loaded_at=writer.loaded_at,
+            source_file=source_file.filter(pa.array(~bad)),
+            line_number=pa.array(line[~bad], pa.int64()),
+        )
+        writer.add_rows(dataset, landed)
+        redact = redact or (lambda record: record)
+        bad_rows = np.flatnonzero(bad)
+        writer.add_quarantine(
+            source_file=source_file.take(pa.array(bad_rows, pa.int64())),
+            line_number=pa.array(line[bad_rows], pa.int64()),
+            raw_record=[raw_json(redact(self.pages[page_of[i]].items[line[i] - 1])) for i in bad_rows],
+            reason=reason.take(pa.array(bad_rows, pa.int64())),
+            dataset=dataset,
+        )
+        quarantined = np.bincount(page_of[bad], minlength=len(self.pages))
+        for page, q in zip(self.pages, quarantined):
+            writer.add_file(
+                page.request,
+                content_sha256=page.content_sha256,
+                size_bytes=page.size_bytes,
+                lines_read=len(page.items),
+                rows_landed=len(page.items) - int(q),
+                rows_quarantined=int(q),
+            )
+        return self.rows_read
+
+
+def _columns_of(objects: list[dict]) -> dict[str, pa.Array]:
+    """Dicts → one Arrow array per key, inferred in C++; mixed-type fields fall back to text."""
+    if not objects:
+        return {}
+    try:
+        structs = pa.array(objects)
+        if pa.types.is_struct(structs.type):
+            return {f.name: structs.field(i) for i, f in enumerate(structs.type)}
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        pass
+    names = list(dict.fromkeys(k for r in objects for k in r))
+    columns = {}
+    for name in names:
+        values = [r.get(name) for r in objects]
+        try:
+            columns[name] = pa.array(values)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            columns[name] = pa.array([None if v is None else v if isinstance(v, str) else raw_json(v) for v in values])
+    return columns
+
+
+def _conform(columns: dict[str, pa.Array], n: int, fields, keep_unknown: bool):
+    known, out, reasons = set(), {}, []
+    for f in fields:
+        names = [c for c in (f.name, *f.aliases) if c in columns]
+        known.update((f.name, *f.aliases))
+        if not names:
+            out[f.name] = pa.nulls(n, f.type)
+            if f.required:
+                reasons.append(_reason(pa.array(np.ones(n, bool)), f"field {f.name} missing from the response"))
+            continue
+        casts = [_cast(columns[c], f.type) for c in names]  # the name and any alias still sent
+        typed = pc.coalesce(*[t for t, _ in casts]) if len(casts) > 1 else casts[0][0]
+        failures = [pc.binary_join_element_wise(f"{c}=", failed, "")
+                    for c, (_, failed) in zip(names, casts, strict=True) if failed is not None]
+        failed = _join_reasons(failures, n) if failures else None
+        out[f.name] = typed
+        if failed is not None:
+            reasons.append(failed)
+        if f.required:
+            missing = pc.is_null(typed) if failed is None else pc.and_(pc.is_null(typed), pc.is_null(failed))
+            reasons.append(_reason(missing, f"missing value for {f.name}"))
+        if f.accepted is not None:
+            unknown = pc.and_(pc.is_valid(typed), pc.invert(pc.is_in(typed, pa.array(f.accepted, f.type))))
+            reasons.append(_reason(unknown, [f"{f.name}='", pc.cast(typed, pa.string()), f"' not one of {list(f.accepted)}"]))
+    extra = {k: v for k, v in columns.items() if k not in known}
+    table = pa.table(out)
+    if extra and keep_unknown:
+        table = table.append_column("_extra", _as_json(extra))
+    elif extra:
+        present = [pc.if_else(pc.is_valid(v), k, pa.scalar(None, pa.string())) for k, v in extra.items()]
+        table = table.append_column("_withheld_fields", _join_non_null(present, ","))
+    return table, reasons
+
+
+def _cast(values: pa.Array, target: pa.DataType) -> tuple[pa.Array, pa.Array | None]:
+    """Cast in bulk; if any value resists, cast one by one and explain each failure."""
+    if values.type == target:
+        return values, None
+    if pa.types.is_null(values.type):
+        return pa.nulls(len(values), target), None
+    try:
+        return pc.cast(values, target), None
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        pass
+    typed, failed = [], []
+    for v in values.to_pylist():
+        try:
+            typed.append(None if v is None else _cast_one(v, target))
+            failed.append(None)
+        except (ValueError, TypeError, OverflowError):
+            typed.append(None)
+            failed.append(f"{raw_json(v)} is not a valid {target}")
+    return pa.array(typed, target), pa.array(failed, pa.string())
+
+
+def _cast_one(value, target: pa.DataType):
+    if pa.types.is_timestamp(target):
+        parsed = datetime.fromisoformat(value)
+        if parsed.tzinfo is None:
+            raise ValueError("timestamp without UTC offset")
+        return parsed
+    if pa.types.is_integer(target):
+        number = float(value)
+        if not number.is_integer() or isinstance(value, bool):
+            raise ValueError("not a whole number")
+        return int(number)
+    if pa.types.is_floating(target):
+        if isinstance(value, bool):
+            raise ValueError("boolean")
+        return float(value)
+    if pa.types.is_string(target):
+        return value if isinstance(value, str) else raw_json(value)
+    return pa.scalar(value).cast(target).as_py()
+
+
+def _as_json(columns: dict[str, pa.Array]) -> pa.Array:
+    con = duckdb.connect()
+    con.register("extra", pa.table(columns))
+    pairs = ", ".join(f'"{k.replace(chr(34), chr(34) * 2)}" := "{k.replace(chr(34), chr(34) * 2)}"' for k in columns)
+    json_text = con.sql(f"select to_json(struct_pack({pairs}))::varchar as j from extra").to_arrow_table().column("j")
+    any_value = np.logical_or.reduce([pc.is_valid(v).to_numpy(zero_copy_only=False) for v in columns.values()])
+    return pc.if_else(pa.array(any_value), json_text.combine_chunks(), pa.scalar(None, pa.string()))
+
+
+def _reason(bad: pa.Array, message) -> pa.Array:
+    """A reason where ``bad`` is true, else null; ``message`` is text or [text | array, ...]."""
+    parts = [message] if isinstance(message, str) else message
+    parts = [pc.fill_null(p, "") if isinstance(p, (pa.Array, pa.ChunkedArray)) else p for p in parts]
+    text = pc.binary_join_element_wise(*parts, "") if len(parts) > 1 else pa.scalar(parts[0], pa.string())
+    return pc.if_else(pc.fill_null(bad, False), text, pa.scalar(None, pa.string()))
+
+
+def _join_reasons(reasons: list[pa.Array], n: int) -> pa.Array:
+    reasons = [r.combine_chunks() if isinstance(r, pa.ChunkedArray) else r for r in reasons]
+    if not reasons:
+        return pa.nulls(n, pa.string())
+    return _join_non_null(reasons, "; ")
+
+
+def _join_non_null(arrays: list[pa.Array], separator: str) -> pa.Array:
+    """Join the non-null values of each row; null where all are null.
+
+    Folded pairwise because pyarrow 26.0.1 ``binary_join_element_wise(null_handling="skip")``
+    drops the rows whose inputs are all null, silently shortening the result.
+    """
+    joined = arrays[0]
+    for more in arrays[1:]:
+        joined = pc.coalesce(pc.binary_join_element_wise(joined, more, separator), joined, more)
+    return joined
+
+
+def committed_window_end(source_system: str, dataset: str, param: str, landing_dir: Path | None = None) -> datetime | None:
+    """End of the last request window committed for ``dataset``: where the next run resumes.
+
+    Every batch of a windowed API records its request URL as ``source_ref``; the window end is
+    its ``param`` query value. Only committed batches count, so a run that died mid-window
+    fetches that window again in full and nothing is lost or landed twice.
+    """
+    refs = committed_batch_records(source_system, dataset, landing_dir).column("source_ref").to_pylist()
+    ends = [datetime.fromisoformat(v) for ref in refs for v in parse_qs(urlsplit(ref).query).get(param, [])]
+    return max(ends, default=None)
+
+
+def reject_outside_window(window: RecordWindow, column: str, since: datetime | None, until: datetime) -> None:
+    """Quarantine records stamped outside ``(since, until]``: an API that ignores the window
+    bounds would otherwise land them twice (now, and again with the window that covers them)."""
+    stamped = window.table.column(column)
+    outside = pc.greater(stamped, pa.scalar(until))
+    if since is not None:
+        outside = pc.or_(outside, pc.less_equal(stamped, pa.scalar(since)))
+    window.reject(outside, f"{column} outside the requested window ({since}, {until}]: "
+                           "it lands with the run whose window covers it")

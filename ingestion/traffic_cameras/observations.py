@@ -1,0 +1,87 @@
+"""Land the 5-minute camera observations, one batch per local day window.
+
+Each run resumes at the end of the last committed window (read back from the landing zone)
+and fetches up to the platform's clock minus a settling delay, in windows cut at local midnight.
+A window is landed whole or not at all, so a failure halfway through a run keeps the days
+already committed and the next run fetches the rest: no gap, no duplicate.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from urllib.parse import urlencode
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ingestion.common.http_paging import PagedJsonClient, RecordWindow, committed_window_end
+from ingestion.landing import BatchRecord, BatchWriter
+from ingestion.traffic_cameras.api import OBSERVATIONS, iso, local_midnight_before, server_time
+from ingestion.traffic_cameras.config import SYSTEM, load_config
+from ingestion.traffic_cameras.fields import MAX_SPEED_KMH, OBSERVATION_FIELDS, SPEED_UNIT_FACTORS
+
+DATASET = "observations"
+INTERVAL = timedelta(minutes=5)
+
+
+def load_observations() -> list[BatchRecord]:
+    config = load_config()
+    with PagedJsonClient(config.http) as client:
+        now = server_time(client)
+        end = _floor(now - config.settle)
+        start = committed_window_end(SYSTEM, DATASET, "to") or local_midnight_before(now - config.backfill)
+        batches = [land_window(client, lo, hi) for lo, hi in day_windows(start, end)]
+    return [b for b in batches if b is not None]
+
+
+def day_windows(start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
+    """[start, end) cut at each local midnight."""
+    windows = []
+    while start < end:
+        next_midnight = local_midnight_before(start) + timedelta(days=1)
+        windows.append((start, min(next_midnight, end)))
+        start = windows[-1][1]
+    return windows
+
+
+def land_window(client: PagedJsonClient, start: datetime, end: datetime) -> BatchRecord | None:
+    params = {"from": iso(start), "to": iso(end)}
+    window = RecordWindow(OBSERVATION_FIELDS)
+    for page in client.iter_pages(OBSERVATIONS, params):
+        window.add_page(page)
+    if window.rows_read == 0:
+        return None  # nothing observed yet: the next run asks for this window again
+    table = window.finish()
+    _to_kmh(window)
+    window.check_ranges()
+    outside = pc.or_(pc.less(table["observed_at"], pa.scalar(start)), pc.greater_equal(table["observed_at"], pa.scalar(end)))
+    window.reject(outside, f"observed_at outside the requested window [{iso(start)}, {iso(end)})")
+    counted = pc.is_valid(table["motorbike_count"])
+    window.reject(pc.and_(pc.equal(table["camera_status"], "online"), pc.invert(counted)),
+                  "camera_status=online but the record has no vehicle counts")
+    window.reject_duplicates(["camera_id", "observed_at"])
+    source_ref = f"{client.config.base_url}{OBSERVATIONS}?{urlencode(params)}"
+    with BatchWriter(SYSTEM, dataset=DATASET, source_ref=source_ref) as writer:
+        window.write(writer, DATASET)
+        return writer.commit(window.rows_read)
+
+
+def _to_kmh(window: RecordWindow) -> None:
+    """Replace ``avg_speed`` (in ``speed_unit``, km/h when absent) by ``avg_speed_kmh``."""
+    table = window.table
+    unit = pc.utf8_lower(pc.utf8_trim_whitespace(table["speed_unit"]))
+    position = pc.index_in(unit, value_set=pa.array(list(SPEED_UNIT_FACTORS)))
+    window.reject(pc.and_(pc.is_valid(unit), pc.is_null(position)),
+                  ["speed_unit '", table["speed_unit"], f"' is not one of {list(SPEED_UNIT_FACTORS)}"])
+    factor = pc.fill_null(pc.take(pa.array(list(SPEED_UNIT_FACTORS.values())), position), 1.0)
+    kmh = pc.round(pc.multiply(table["avg_speed"], factor), 2)
+    window.reject(pc.fill_null(pc.or_(pc.less(kmh, 0), pc.greater(kmh, MAX_SPEED_KMH)), False),
+                  ["avg_speed=", pc.cast(table["avg_speed"], pa.string()), " ", pc.fill_null(table["speed_unit"], "km/h"),
+                   f" outside [0, {MAX_SPEED_KMH:g}] km/h"])
+    index = table.schema.get_field_index("avg_speed")
+    window.table = table.set_column(index, "avg_speed_kmh", kmh)
+
+
+def _floor(moment: datetime) -> datetime:
+    seconds = INTERVAL.total_seconds()
+    return datetime.fromtimestamp(moment.timestamp() // seconds * seconds, tz=moment.tzinfo)
