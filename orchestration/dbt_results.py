@@ -60,7 +60,8 @@ def check_rows_from_run_results(run_results: dict, manifest: dict, *, run_id: st
                 observed_value=json.dumps({"status": status, "failures": result.get("failures")}),
                 unexpected_count=result.get("failures"),
                 rows_evaluated=(result.get("adapter_response") or {}).get("rows_affected"),
-                description=node.get("description") or result.get("message") or "",
+                # dbt's own message says what happened (e.g. "Got 3 results"); model docs are too long.
+                description=(result.get("message") or node.get("description") or "")[:300],
                 details=json.dumps(
                     {
                         "unique_id": result["unique_id"],

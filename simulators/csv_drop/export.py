@@ -72,6 +72,8 @@ def format_cells(values: np.ndarray, kind: str, decimal_comma: bool) -> list[str
     if kind == "text":
         return ["" if v is None else str(v) for v in values.tolist()]
     numbers = np.asarray(values, dtype=np.float64)
+    if numbers.size == 0:  # np.char.replace cannot size its output for an empty array
+        return []
     missing = np.isnan(numbers)
     if kind == "int":
         text = np.char.mod("%d", np.where(missing, 0, np.round(numbers)).astype(np.int64))
