@@ -7,6 +7,9 @@ where schema_json is ``[[column, duckdb_type], ...]`` in column order.
 
 Sorting the row hashes makes it order-independent while still counting duplicates (a multiset);
 the schema line makes a type change (e.g. DOUBLE -> VARCHAR of the same text) change the hash.
+DOUBLE and FLOAT columns are rendered with 12 significant digits (``printf('%.12g')``) first:
+DuckDB's parallel aggregates may sum in a different order from one build to the next, and a
+difference in the last bit of an average is not a change of content.
 TIMESTAMPTZ values render in the session time zone, so it is pinned to UTC while hashing.
 The JSON rendering is DuckDB's: recompute with the same DuckDB major version.
 """
@@ -21,7 +24,7 @@ from orchestration.publishing.sql import literal, qualified
 
 DEFINITION = (
     "sha256(schema_json || '\\n' || row_count || '\\n' || sorted md5(to_json(row)) joined by '\\n'), "
-    "TimeZone=UTC; see orchestration/publishing/content_hash.py"
+    "doubles as printf('%.12g'), TimeZone=UTC; see orchestration/publishing/content_hash.py"
 )
 
 _ROW = "__ioc_row"  # table alias; to_json(alias) renders the whole row as one struct
@@ -32,10 +35,12 @@ def table_content_hash(con: duckdb.DuckDBPyConnection, qualified_table: str) -> 
     table = qualified(qualified_table)
     rel = con.sql(f"select * from {table} limit 0")
     schema_json = json.dumps([[name, str(type_)] for name, type_ in zip(rel.columns, rel.types)])
+    columns = ", ".join(_canonical(name, str(type_)) for name, type_ in zip(rel.columns, rel.types))
     with _utc_session(con):
         (digest,) = con.execute(
             f"""
-            with row_hashes as (select md5(to_json({_ROW})) as h from {table} as {_ROW})
+            with canonical as (select {columns} from {table}),
+            row_hashes as (select md5(to_json({_ROW})) as h from canonical as {_ROW})
             select sha256(
                 {literal(schema_json)} || chr(10) || count(*)::varchar || chr(10)
                 || coalesce(string_agg(h, chr(10) order by h), '')
@@ -44,6 +49,13 @@ def table_content_hash(con: duckdb.DuckDBPyConnection, qualified_table: str) -> 
             """
         ).fetchone()
     return digest
+
+
+def _canonical(name: str, type_: str) -> str:
+    quoted = '"' + name.replace('"', '""') + '"'
+    if type_ in ("DOUBLE", "FLOAT"):
+        return f"printf('%.12g', {quoted}) as {quoted}"
+    return quoted
 
 
 class _utc_session:
