@@ -33,7 +33,7 @@ test: prepare
 	$(RUN) pytest -q
 
 ui: prepare
-	$(RUN) dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+	$(RUN) python -m orchestration.ui
 
 docs: env
 	$(RUN) python -m expectations.data_docs --serve
