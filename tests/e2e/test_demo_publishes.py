@@ -62,3 +62,23 @@ def test_exceedances_in_the_published_file_match_the_hourly_averages_over_the_li
             """
         ).fetchone()[0]
     assert unbacked == 0
+
+
+def test_hand_worked_domain_unit_tests_ran_and_passed_in_the_published_run(demo_data):
+    """The dbt unit tests (NowCast, AQI sub-index, QCVN version by date) gate the publication."""
+    with _published(demo_data) as con:
+        results = dict(
+            con.execute(
+                """
+                select check_name, bool_and(passed) from audit.check_results
+                where check_kind = 'dbt_unit_test'
+                  and run_id = (select run_id from audit.publications where outcome = 'published'
+                                order by attempted_at desc limit 1)
+                group by 1
+                """
+            ).fetchall()
+        )
+    for fragment in ("nowcast_decision_1459_hand_worked", "aqi_sub_index_piecewise_linear", "qcvn_version_chosen_by_date"):
+        matching = [name for name in results if fragment in name]
+        assert matching, f"unit test {fragment} did not run"
+        assert all(results[name] for name in matching)
