@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Callable, Sequence
 
 from ingestion.landing import BatchRecord
@@ -24,7 +25,15 @@ class DatasetSpec:
     load: Callable[[], Sequence[BatchRecord] | BatchRecord | None]
     """Extract everything new from the system and land it; returns the committed batches."""
     cadence_minutes: int        # how often the system produces new data (drives schedules, freshness)
-    partitioning: str = "none"  # "day" | "month" | "school_year" | "none" (used by later orchestration)
+    partitioning: str = "none"  # "day" | "month" | "school_year" | "none"
+    load_window: Callable[[datetime, datetime], Sequence[BatchRecord] | BatchRecord | None] | None = None
+    """Land what the system holds for the window ``[start, end)`` (timezone-aware) that no committed
+    batch holds yet, and nothing outside it: a partition of the orchestration is exactly its window,
+    and running it again lands nothing twice. A dataset is partitioned (``partitioning``) only when
+    it has one; ``load`` stays the unpartitioned "everything new" path."""
+    probe: Callable[[], str | None] | None = None
+    """A cheap poll (one small request): a token naming new data waiting in the system (e.g. the
+    committed window end it follows), or None when there is nothing new. Sensors poll it."""
 
 
 @dataclass(frozen=True)

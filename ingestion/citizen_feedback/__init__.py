@@ -4,7 +4,7 @@ Plain Python, no orchestration imports. Reporter names and phones are pseudonymi
 landing. Configuration: see :mod:`ingestion.citizen_feedback.config`.
 """
 
-from ingestion.citizen_feedback.reports import load_reports
+from ingestion.citizen_feedback.reports import load_reports, load_reports_window, probe_reports
 from ingestion.registry import DatasetSpec, SourceSpec
 
 SOURCE = SourceSpec(
@@ -16,7 +16,8 @@ SOURCE = SourceSpec(
     datasets=(
         DatasetSpec("reports", "Citizen reports: category, channel, place, handling agency, status, "
                     "satisfaction; one row per change; reporters pseudonymised.",
-                    load_reports, cadence_minutes=60, partitioning="month"),
+                    load_reports, cadence_minutes=60, partitioning="day",
+                    load_window=load_reports_window, probe=probe_reports),  # changes of the day, by updated_at
     ),
 )
 

@@ -9,6 +9,7 @@ The pseudonymisation key is read before anything is fetched: without it nothing 
 
 from __future__ import annotations
 
+from datetime import datetime
 from urllib.parse import urlencode
 
 import pyarrow.compute as pc
@@ -20,6 +21,7 @@ from ingestion.citizen_feedback.personal_data import pseudonymise_contacts, reda
 from ingestion.citizen_feedback.reporting_period import with_reporting_period
 from ingestion.common.http_paging import PagedJsonClient, RecordWindow, committed_window_end, reject_outside_window
 from ingestion.common.pseudonymise import load_key
+from ingestion.common.windows import BEGINNING, committed_windows, subtract
 from ingestion.landing import BatchRecord, BatchWriter
 
 DATASET = "reports"
@@ -31,15 +33,43 @@ def load_reports() -> BatchRecord | None:
     with PagedJsonClient(config.http) as client:
         now = server_time(client)
         since = committed_window_end(SYSTEM, DATASET, "updated_until")
-        params = {**({"updated_since": iso(since)} if since else {}), "updated_until": iso(now)}
-        window = RecordWindow(REPORT_FIELDS, keep_unknown=False)
-        for page in client.iter_pages(REPORTS, params):
-            window.add_page(page)
+        return _land(client, config, key, since, now)
+
+
+def load_reports_window(start: datetime, end: datetime) -> list[BatchRecord]:
+    """Land the changes of ``(start, end]`` that no committed window holds (a partition of the
+    orchestration): the gaps between committed windows, cut at the system's clock."""
+    config = load_config()
+    key = load_key()
+    with PagedJsonClient(config.http) as client:
+        now = server_time(client)
+        gaps = subtract((start, min(end, now)), committed_windows(SYSTEM, DATASET, "updated_since", "updated_until"))
+        batches = [_land(client, config, key, None if lo == BEGINNING else lo, hi) for lo, hi in gaps]
+    return [b for b in batches if b is not None]
+
+
+def probe_reports() -> str | None:
+    """Has any report changed since the last committed window? One request for one record."""
+    config = load_config()
+    with PagedJsonClient(config.http) as client:
+        now = server_time(client)
+        since = committed_window_end(SYSTEM, DATASET, "updated_until")
+        if since is None:
+            return "first-run"
+        body, _ = client.get_json(REPORTS, {"updated_since": iso(since), "updated_until": iso(now), "page_size": 1})
+    return iso(since) if body.get("items") else None
+
+
+def _land(client: PagedJsonClient, config, key: bytes, since: datetime | None, until: datetime) -> BatchRecord | None:
+    params = {**({"updated_since": iso(since)} if since else {}), "updated_until": iso(until)}
+    window = RecordWindow(REPORT_FIELDS, keep_unknown=False)
+    for page in client.iter_pages(REPORTS, params):
+        window.add_page(page)
     if window.rows_read == 0:
         return None
     window.finish()
     window.check_ranges()
-    reject_outside_window(window, "updated_at", since, now)
+    reject_outside_window(window, "updated_at", since, until)
     _check(window)
     window.reject_duplicates(["report_id", "updated_at"])
     window.table = with_reporting_period(pseudonymise_contacts(window.table, key), config.period_close_days)

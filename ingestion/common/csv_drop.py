@@ -25,45 +25,20 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ingestion import settings
 from ingestion.common.csv_files import CsvRead, DataLines, FileRejectedError, read_csv_bytes
 from ingestion.common.csv_spec import PERIOD_COLUMN, CsvDataset, coerce
-from ingestion.landing import BatchRecord, BatchWriter, batches_dir, with_lineage
+from ingestion.common.errors import SourceUnavailableError
+from ingestion.common.file_drop import DropFile, DropLocation, sha256_of
+from ingestion.file_manifest import committed_file_hashes
+from ingestion.landing import BatchRecord, BatchWriter, with_lineage
 
 log = logging.getLogger(__name__)
 LOCAL_UTC_OFFSET = np.timedelta64(7, "h")  # periods close at midnight Asia/Ho_Chi_Minh (UTC+7, no DST)
 SETTLE_SECONDS = 60  # a file modified more recently may still be being written: left for the next run
-
-
-class SourceUnavailableError(RuntimeError):
-    """The departmental system cannot be reached; the message says which and what to check."""
-
-
-@dataclass(frozen=True)
-class DropLocation:
-    source_system: str
-    path: Path
-    variable: str  # environment variable that sets ``path``, named in errors
-
-
-def env_drop_location(source_system: str, variable: str) -> DropLocation:
-    """The folder named by ``variable``, else the stand-in's folder ``<IOC_SOURCES_DIR>/<source_system>``."""
-    value = os.environ.get(variable)
-    return DropLocation(source_system, Path(value) if value else settings.sources_dir() / source_system, variable)
-
-
-@dataclass(frozen=True)
-class DropFile:
-    name: str
-    path: Path
-    sha256: str
-    size: int
-    received_at: datetime
 
 
 @dataclass
@@ -73,13 +48,15 @@ class FileOutcome:
     rows_quarantined: int = 0
 
 
-def list_drop(location: DropLocation, dataset: CsvDataset) -> list[DropFile]:
+def list_drop(location: DropLocation, file_pattern: str) -> list[DropFile]:
+    """Settled files whose name matches ``file_pattern`` (a regex), in order of arrival (mtime, name)."""
     if not location.path.is_dir() or not os.access(location.path, os.R_OK | os.X_OK):
         raise SourceUnavailableError(
-            f"{location.source_system}: drop folder {location.path} is missing or unreadable; check that "
-            f"{location.variable} points at the department's export share and that the share is mounted"
+            location.source_system,
+            f"drop folder {location.path} is missing or unreadable",
+            check=f"that {location.variable} points at the department's export share and that the share is mounted",
         )
-    pattern = re.compile(dataset.file_pattern, re.IGNORECASE)
+    pattern = re.compile(file_pattern, re.IGNORECASE)
     settled_before = datetime.now(timezone.utc).timestamp() - SETTLE_SECONDS
     files = []
     for path in location.path.iterdir():
@@ -91,42 +68,43 @@ def list_drop(location: DropLocation, dataset: CsvDataset) -> list[DropFile]:
                      SETTLE_SECONDS)
             continue
         received = datetime.fromtimestamp(stat.st_mtime, timezone.utc)
-        files.append(DropFile(path.name, path, _sha256(path), stat.st_size, received))
+        files.append(DropFile(path.name, path, sha256_of(path), stat.st_size, received))
     return sorted(files, key=lambda f: (f.received_at, f.name))
 
 
-def landed_files(source_system: str, dataset: str, landing_dir: Path | None = None) -> list[tuple[str, str]]:
-    """(file name, sha256) of every file committed for ``dataset``, oldest batch first."""
-    root = batches_dir(source_system, landing_dir)
-    if not any(root.glob("*/batch.parquet")):
-        return []
-    return duckdb.execute(
-        """
-        select f.source_file, f.content_sha256
-        from read_parquet(?) f join read_parquet(?) b using (batch_id)
-        where b.dataset = ?
-        order by f.batch_id
-        """,
-        [f"{root}/*/files.parquet", f"{root}/*/batch.parquet", dataset],
-    ).fetchall()
+def new_files(location: DropLocation, dataset: str, file_pattern: str,
+              landing_dir: Path | None = None) -> tuple[list[DropFile], dict[str, str]]:
+    """The listed files whose (name, sha256) no committed batch of ``dataset`` holds, and the first
+    committed name of each content hash (to recognise a re-sent file)."""
+    landed = committed_file_hashes(location.source_system, dataset, landing_dir)
+    seen = {(name, sha) for name, sha, _ in landed}
+    first_by_hash: dict[str, str] = {}
+    for name, sha, _ in landed:
+        first_by_hash.setdefault(sha, name)
+    return [f for f in list_drop(location, file_pattern) if (f.name, f.sha256) not in seen], first_by_hash
+
+
+def skip_reason(drop_file: DropFile, first_by_hash: dict[str, str]) -> str | None:
+    """Why a new file lands nothing: it is empty, or its content came first under another name."""
+    if drop_file.size_bytes == 0:
+        return "empty file: 0 bytes"
+    first = first_by_hash.get(drop_file.sha256)
+    return f"duplicate of {first}" if first is not None else None
 
 
 def land_new_files(dataset: CsvDataset, location: DropLocation, landing_dir: Path | None = None) -> BatchRecord | None:
     """Land every new file of ``dataset``; returns the committed batch, or None when nothing was new."""
-    landed = landed_files(dataset.source_system, dataset.name, landing_dir)
-    seen = set(landed)
-    first_by_hash: dict[str, str] = {}
-    for name, sha in landed:
-        first_by_hash.setdefault(sha, name)
-    new = [f for f in list_drop(location, dataset) if (f.name, f.sha256) not in seen]
+    new, first_by_hash = new_files(location, dataset.name, dataset.file_pattern, landing_dir)
     if not new:
         return None
     try:
         record = _land(dataset, location, new, first_by_hash, landing_dir)
     except OSError as exc:  # the share went away mid-run: nothing was committed, the next run retries
         raise SourceUnavailableError(
-            f"{location.source_system}: lost access to {location.path} while reading ({exc}); check the share "
-            f"behind {location.variable}; nothing was landed, the next run starts again from the same files"
+            location.source_system,
+            f"lost access to {location.path} while reading ({exc}); nothing was landed, the next run starts "
+            f"again from the same files",
+            check=f"the share behind {location.variable}",
         ) from exc
     log.info("%s/%s: batch %s read %d, landed %d, quarantined %d", dataset.source_system, dataset.name,
              record.batch_id, record.rows_read, record.rows_landed, record.rows_quarantined)
@@ -141,30 +119,23 @@ def _land(dataset: CsvDataset, location: DropLocation, new: list[DropFile], firs
         for listed in new:
             raw = listed.path.read_bytes()
             # hash what is parsed: a file rewritten since it was listed is recorded as it was read
-            drop_file = replace(listed, sha256=hashlib.sha256(raw).hexdigest(), size=len(raw))
-            skip = _skip_reason(drop_file, first_by_hash)
+            drop_file = replace(listed, sha256=hashlib.sha256(raw).hexdigest(), size_bytes=len(raw))
+            skip = skip_reason(drop_file, first_by_hash)
             first_by_hash.setdefault(drop_file.sha256, drop_file.name)
             if skip:
-                writer.add_file(drop_file.name, content_sha256=drop_file.sha256, size_bytes=drop_file.size,
+                writer.add_file(drop_file.name, content_sha256=drop_file.sha256, size_bytes=drop_file.size_bytes,
                                 skipped_reason=skip)
                 continue
             outcome = _land_file(writer, dataset, drop_file, raw)
             if outcome is None:  # header only: nothing to read
-                writer.add_file(drop_file.name, content_sha256=drop_file.sha256, size_bytes=drop_file.size,
+                writer.add_file(drop_file.name, content_sha256=drop_file.sha256, size_bytes=drop_file.size_bytes,
                                 skipped_reason="empty file: header only, no data rows")
                 continue
             rows_read += outcome.lines_read
-            writer.add_file(drop_file.name, content_sha256=drop_file.sha256, size_bytes=drop_file.size,
+            writer.add_file(drop_file.name, content_sha256=drop_file.sha256, size_bytes=drop_file.size_bytes,
                             lines_read=outcome.lines_read, rows_landed=outcome.rows_landed,
                             rows_quarantined=outcome.rows_quarantined)
         return writer.commit(rows_read)
-
-
-def _skip_reason(drop_file: DropFile, first_by_hash: dict[str, str]) -> str | None:
-    if drop_file.size == 0:
-        return "empty file: 0 bytes"
-    first = first_by_hash.get(drop_file.sha256)
-    return f"duplicate of {first}" if first is not None else None
 
 
 def _land_file(writer: BatchWriter, dataset: CsvDataset, drop_file: DropFile, raw: bytes) -> FileOutcome | None:
@@ -253,10 +224,3 @@ def _is_late(periods: pa.ChunkedArray, received: np.datetime64, dataset: CsvData
     closes_utc = (end + np.timedelta64(dataset.close_after_days, "D")).astype("datetime64[us]") - LOCAL_UTC_OFFSET
     return np.where(np.isnat(start), False, received > closes_utc)
 
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()

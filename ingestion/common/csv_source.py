@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import partial
 from typing import Callable, Sequence
 
-from ingestion.common.csv_drop import DropLocation, land_new_files
+from ingestion.common.csv_drop import land_new_files
 from ingestion.common.csv_spec import CsvDataset
+from ingestion.common.file_drop import DropLocation
 from ingestion.registry import DatasetSpec, SourceSpec
 
 CADENCE_MINUTES = {"month": 30 * 24 * 60, "quarter": 91 * 24 * 60}

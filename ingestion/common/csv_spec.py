@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ingestion.common.csv_files import CsvRead, FileRejectedError, normalise_label
+from ingestion.common.reasons import join_reasons, reason_where
 
 PERIOD_COLUMN = "reporting_period"
 # Province 74 and its districts 718..726 until 2025-06-30; the former-province area BD and its
@@ -97,17 +98,17 @@ def coerce(read: CsvRead, dataset: CsvDataset) -> Coerced:
         values = pc.utf8_trim_whitespace(values)
         values = pc.if_else(pc.is_in(values, pa.array(_NULL_TOKENS)), pa.scalar(None, pa.string()), values)
         if not column.nullable:
-            reasons.append(_reason(pc.is_null(values), f"missing value for {column.name}"))
+            reasons.append(reason_where(pc.is_null(values), f"missing value for {column.name}"))
         typed, found = _typed(values, column, dataset, read, decimal_comma)
         arrays[column.name] = typed
         reasons.extend(found)
     for smaller, larger in dataset.not_greater_than:
         a, b = arrays[smaller], arrays[larger]
         bad = pc.fill_null(pc.greater(a, b), False)
-        reasons.append(_reason(bad, [f"{smaller} (", pc.cast(a, pa.string()), f") > {larger} (",
+        reasons.append(reason_where(bad, [f"{smaller} (", pc.cast(a, pa.string()), f") > {larger} (",
                                      pc.cast(b, pa.string()), ")"]))
     table = pa.table([arrays[c.name] for c in dataset.columns], schema=dataset.arrow_schema())
-    return Coerced(table, _join_reasons(reasons, read.num_rows))
+    return Coerced(table, join_reasons(reasons, read.num_rows))
 
 
 def _typed(values: pa.Array, column: Column, dataset: CsvDataset, read: CsvRead, decimal_comma: bool):
@@ -115,7 +116,7 @@ def _typed(values: pa.Array, column: Column, dataset: CsvDataset, read: CsvRead,
         if column.pattern is None:
             return values, []
         bad = pc.invert(pc.fill_null(pc.match_substring_regex(values, column.pattern), True))
-        return values, [_reason(bad, [f"{column.name}='", values, "' is not a valid code"])]
+        return values, [reason_where(bad, [f"{column.name}='", values, "' is not a valid code"])]
     if column.kind == "category":
         return _category(values, column)
     if column.kind == "period":
@@ -155,7 +156,7 @@ def _category(values: pa.Array, column: Column):
     index = pc.index_in(normalise_labels(values), value_set=keys)
     typed = pc.take(pa.array(list(lookup.values())), index)
     bad = pc.and_(pc.is_valid(values), pc.is_null(index))
-    return typed, [_reason(bad, [f"unknown {column.name} '", values, "'"])]
+    return typed, [reason_where(bad, [f"unknown {column.name} '", values, "'"])]
 
 
 def _period(values: pa.Array, column: Column, kind: str):
@@ -174,7 +175,7 @@ def _period(values: pa.Array, column: Column, kind: str):
     dates = month_index.astype("datetime64[M]").astype("datetime64[D]")
     typed = pa.array(dates, pa.date32(), mask=~valid)
     bad = pc.and_(pc.is_valid(values), pa.array(~valid))
-    return typed, [_reason(bad, [f"{column.name}='", values, f"' is not a {kind} ({_PERIOD_FORMATS[kind]})"])]
+    return typed, [reason_where(bad, [f"{column.name}='", values, f"' is not a {kind} ({_PERIOD_FORMATS[kind]})"])]
 
 
 def _number(values: pa.Array, column: Column, factor: float, decimal_comma: bool):
@@ -186,13 +187,13 @@ def _number(values: pa.Array, column: Column, factor: float, decimal_comma: bool
         cleaned = pc.if_else(grouped, pc.replace_substring(cleaned, ",", ""), cleaned)
     numeric = pc.fill_null(pc.match_substring_regex(cleaned, r"^[-+]?\d+(\.\d+)?$"), False)
     not_number = pc.and_(pc.is_valid(values), pc.invert(numeric))
-    reasons = [_reason(not_number, [f"{column.name}='", values, "' is not a number"])]
+    reasons = [reason_where(not_number, [f"{column.name}='", values, "' is not a number"])]
     number = pc.multiply(pc.cast(pc.if_else(numeric, cleaned, pa.scalar(None, pa.string())), pa.float64()), factor)
     if column.kind == "int":
         rounded = pc.round(number)
         if factor == 1.0:
             fractional = pc.fill_null(pc.greater(pc.abs(pc.subtract(number, rounded)), 1e-9), False)
-            reasons.append(_reason(fractional, [f"{column.name}='", values, "' is not a whole number"]))
+            reasons.append(reason_where(fractional, [f"{column.name}='", values, "' is not a whole number"]))
         number = rounded
     written = "" if factor == 1.0 else f" after converting x{factor:g}"
     if column.min_value is not None or column.max_value is not None:
@@ -200,7 +201,7 @@ def _number(values: pa.Array, column: Column, factor: float, decimal_comma: bool
         high = np.inf if column.max_value is None else column.max_value
         out = pc.fill_null(pc.or_(pc.less(number, low), pc.greater(number, high)), False)
         bounds = f"[{_bound(column.min_value)}, {_bound(column.max_value)}]{' ' + column.unit if column.unit else ''}"
-        reasons.append(_reason(out, [f"{column.name}=", pc.cast(number, pa.string()), f"{written} outside {bounds}"]))
+        reasons.append(reason_where(out, [f"{column.name}=", pc.cast(number, pa.string()), f"{written} outside {bounds}"]))
     typed = pc.cast(number, pa.int64()) if column.kind == "int" else number
     return typed, reasons
 
@@ -208,18 +209,3 @@ def _number(values: pa.Array, column: Column, factor: float, decimal_comma: bool
 def _bound(value: float | None) -> str:
     return "..." if value is None else f"{value:g}"
 
-
-def _reason(bad: pa.Array, message) -> pa.Array:
-    """A reason string where ``bad`` is true, else null; ``message`` is text or [text | array...]."""
-    parts = [message] if isinstance(message, str) else message
-    parts = [pc.fill_null(p, "") if isinstance(p, (pa.Array, pa.ChunkedArray)) else p for p in parts]
-    text = pc.binary_join_element_wise(*parts, "") if len(parts) > 1 else pa.array([parts[0]] * len(bad))
-    return pc.if_else(bad, text, pa.scalar(None, pa.string()))
-
-
-def _join_reasons(reasons: list[pa.Array], n: int) -> pa.Array:
-    joined = pa.nulls(n, pa.string())
-    for reason in reasons:
-        both = pc.binary_join_element_wise(joined, reason, "; ")
-        joined = pc.coalesce(both, joined, reason)
-    return joined

@@ -34,19 +34,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import requests
 
+from ingestion.common.errors import SourceUnavailableError
+from ingestion.common.reasons import join_non_null, join_reasons, reason_where
 from ingestion.file_manifest import committed_batch_records
 from ingestion.landing import BatchWriter, with_lineage
 
 MAX_BACKOFF_S = 60.0
 RETRYABLE_STATUS = frozenset({429, 500, 502, 503, 504})
-
-
-class SourceUnavailableError(RuntimeError):
-    """A departmental system could not be read; the message says which and what to check."""
-
-    def __init__(self, system: str, problem: str, *, check: str):
-        self.system = system
-        super().__init__(f"{system}: {problem}. Check: {check}")
 
 
 @dataclass(frozen=True)
@@ -229,10 +223,10 @@ class RecordWindow:
         objects = [r if isinstance(r, dict) else {} for r in page.items]
         not_object = np.fromiter((not isinstance(r, dict) for r in page.items), bool, len(objects))
         table, reasons = _conform(_columns_of(objects), len(objects), self.fields, self.keep_unknown)
-        reasons.append(_reason(pa.array(not_object), "record is not a JSON object"))
+        reasons.append(reason_where(pa.array(not_object), "record is not a JSON object"))
         self.pages.append(page)
         self._tables.append(table)
-        self._reasons.append(_join_reasons(reasons, len(objects)))
+        self._reasons.append(join_reasons(reasons, len(objects)))
         self.table = None
 
     def finish(self) -> pa.Table:
@@ -244,10 +238,10 @@ class RecordWindow:
 
     def reject(self, bad, message) -> None:
         """Quarantine rows where ``bad`` is true; ``message`` is text or [text | array, ...]."""
-        self._reasons.append(_reason(pa.array(bad) if isinstance(bad, np.ndarray) else bad, message))
+        self._reasons.append(reason_where(pa.array(bad) if isinstance(bad, np.ndarray) else bad, message))
 
     def rejected(self) -> np.ndarray:
-        return pc.is_valid(_join_reasons(self._reasons, self.table.num_rows)).to_numpy(zero_copy_only=False)
+        return pc.is_valid(join_reasons(self._reasons, self.table.num_rows)).to_numpy(zero_copy_only=False)
 
     def check_ranges(self) -> None:
         for f in self.fields:
@@ -274,7 +268,7 @@ class RecordWindow:
         ``redact`` rewrites a raw record before it is kept in quarantine (e.g. to pseudonymise it).
         """
         table = self.table if self.table is not None else self.finish()
-        reason = _join_reasons(self._reasons, table.num_rows)
+        reason = join_reasons(self._reasons, table.num_rows)
         bad = pc.is_valid(reason).to_numpy(zero_copy_only=False)
         page_of = np.repeat(np.arange(len(self.pages)), [len(p.items) for p in self.pages])
         line = np.concatenate([np.arange(1, len(p.items) + 1) for p in self.pages] or [np.array([], int)])
@@ -339,29 +333,29 @@ def _conform(columns: dict[str, pa.Array], n: int, fields, keep_unknown: bool):
         if not names:
             out[f.name] = pa.nulls(n, f.type)
             if f.required:
-                reasons.append(_reason(pa.array(np.ones(n, bool)), f"field {f.name} missing from the response"))
+                reasons.append(reason_where(pa.array(np.ones(n, bool)), f"field {f.name} missing from the response"))
             continue
         casts = [_cast(columns[c], f.type) for c in names]  # the name and any alias still sent
         typed = pc.coalesce(*[t for t, _ in casts]) if len(casts) > 1 else casts[0][0]
         failures = [pc.binary_join_element_wise(f"{c}=", failed, "")
                     for c, (_, failed) in zip(names, casts, strict=True) if failed is not None]
-        failed = _join_reasons(failures, n) if failures else None
+        failed = join_reasons(failures, n) if failures else None
         out[f.name] = typed
         if failed is not None:
             reasons.append(failed)
         if f.required:
             missing = pc.is_null(typed) if failed is None else pc.and_(pc.is_null(typed), pc.is_null(failed))
-            reasons.append(_reason(missing, f"missing value for {f.name}"))
+            reasons.append(reason_where(missing, f"missing value for {f.name}"))
         if f.accepted is not None:
             unknown = pc.and_(pc.is_valid(typed), pc.invert(pc.is_in(typed, pa.array(f.accepted, f.type))))
-            reasons.append(_reason(unknown, [f"{f.name}='", pc.cast(typed, pa.string()), f"' not one of {list(f.accepted)}"]))
+            reasons.append(reason_where(unknown, [f"{f.name}='", pc.cast(typed, pa.string()), f"' not one of {list(f.accepted)}"]))
     extra = {k: v for k, v in columns.items() if k not in known}
     table = pa.table(out)
     if extra and keep_unknown:
         table = table.append_column("_extra", _as_json(extra))
     elif extra:
         present = [pc.if_else(pc.is_valid(v), k, pa.scalar(None, pa.string())) for k, v in extra.items()]
-        table = table.append_column("_withheld_fields", _join_non_null(present, ","))
+        table = table.append_column("_withheld_fields", join_non_null(present, ","))
     return table, reasons
 
 
@@ -413,33 +407,6 @@ def _as_json(columns: dict[str, pa.Array]) -> pa.Array:
     json_text = con.sql(f"select to_json(struct_pack({pairs}))::varchar as j from extra").to_arrow_table().column("j")
     any_value = np.logical_or.reduce([pc.is_valid(v).to_numpy(zero_copy_only=False) for v in columns.values()])
     return pc.if_else(pa.array(any_value), json_text.combine_chunks(), pa.scalar(None, pa.string()))
-
-
-def _reason(bad: pa.Array, message) -> pa.Array:
-    """A reason where ``bad`` is true, else null; ``message`` is text or [text | array, ...]."""
-    parts = [message] if isinstance(message, str) else message
-    parts = [pc.fill_null(p, "") if isinstance(p, (pa.Array, pa.ChunkedArray)) else p for p in parts]
-    text = pc.binary_join_element_wise(*parts, "") if len(parts) > 1 else pa.scalar(parts[0], pa.string())
-    return pc.if_else(pc.fill_null(bad, False), text, pa.scalar(None, pa.string()))
-
-
-def _join_reasons(reasons: list[pa.Array], n: int) -> pa.Array:
-    reasons = [r.combine_chunks() if isinstance(r, pa.ChunkedArray) else r for r in reasons]
-    if not reasons:
-        return pa.nulls(n, pa.string())
-    return _join_non_null(reasons, "; ")
-
-
-def _join_non_null(arrays: list[pa.Array], separator: str) -> pa.Array:
-    """Join the non-null values of each row; null where all are null.
-
-    Folded pairwise because pyarrow 26.0.1 ``binary_join_element_wise(null_handling="skip")``
-    drops the rows whose inputs are all null, silently shortening the result.
-    """
-    joined = arrays[0]
-    for more in arrays[1:]:
-        joined = pc.coalesce(pc.binary_join_element_wise(joined, more, separator), joined, more)
-    return joined
 
 
 def committed_window_end(source_system: str, dataset: str, param: str, landing_dir: Path | None = None) -> datetime | None:

@@ -40,20 +40,13 @@ import pyarrow.compute as pc
 import sqlalchemy as sa
 
 from ingestion import settings
+from ingestion.common.errors import SchemaDriftError, SourceUnavailableError
 from ingestion.landing import BatchRecord, BatchWriter, batches_dir, with_lineage
 
 log = logging.getLogger(__name__)
 
 DEFAULT_OVERLAP = timedelta(hours=1)
 DEFAULT_CHUNK_ROWS = 50_000
-
-
-class SourceUnavailableError(RuntimeError):
-    """A departmental system cannot be reached; the message names the system and what to check."""
-
-
-class SchemaDriftError(RuntimeError):
-    """The source table no longer has a column the connector needs (renamed or dropped)."""
 
 
 @dataclass(frozen=True)
@@ -122,8 +115,9 @@ def _engine(spec: TableSpec, url: str) -> sa.Engine:
         engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
     except Exception as exc:  # malformed URL, missing driver
         raise SourceUnavailableError(
-            f"{spec.source_system}: cannot use database URL from {spec.url_env_var} ({exc}). "
-            f"Check {spec.url_env_var} (e.g. postgresql+psycopg://user:***@host/db) and the driver."
+            spec.source_system,
+            f"cannot use the database URL in {spec.url_env_var} ({exc})",
+            check=f"{spec.url_env_var} (e.g. postgresql+psycopg://user:***@host/db) and that its driver is installed",
         ) from exc
     if engine.dialect.name == "sqlite":
         path = engine.url.database
@@ -144,10 +138,11 @@ def _redacted(engine: sa.Engine) -> str:
 
 def _unavailable(spec: TableSpec, engine: sa.Engine, detail: str) -> SourceUnavailableError:
     return SourceUnavailableError(
-        f"{spec.source_system}: cannot read table {spec.table!r} at {_redacted(engine)}: {detail}. "
-        f"Check that the database is up and reachable from this host, that {spec.url_env_var} points "
-        f"at it, and that its credentials are valid. Nothing was landed; the next run resumes from the "
-        f"landed watermark."
+        spec.source_system,
+        f"cannot read table {spec.table!r} at {_redacted(engine)}: {detail}; nothing was landed, the next "
+        f"run resumes from the landed watermark",
+        check=f"that the database is up and reachable from this host, that {spec.url_env_var} points at it, "
+        f"and that its credentials are valid",
     )
 
 
@@ -164,10 +159,11 @@ def _resolve_columns(spec: TableSpec, conn: sa.Connection) -> tuple[dict[str, st
     extras = [p for p in present if p not in used]
     if missing:
         raise SchemaDriftError(
-            f"{spec.source_system}: table {spec.table!r} has no column {missing} (and none of its known "
-            f"aliases); columns the connector does not know: {extras}. If a column was renamed, add the new "
-            f"name to its aliases in ingestion/{spec.source_system}/; if it was dropped, ask the department. "
-            f"Nothing was landed."
+            spec.source_system,
+            f"table {spec.table!r} has no column {missing} (and none of its known aliases); columns the "
+            f"connector does not know: {extras}; nothing was landed",
+            check=f"if a column was renamed, add the new name to its aliases in ingestion/{spec.source_system}/; "
+            f"if it was dropped, ask the department",
         )
     if extras and not spec.keep_unknown_columns:
         log.warning("%s.%s: new source columns NOT landed (may hold personal data): %s", spec.source_system, spec.table, extras)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ingestion.common.file_drop import land_new_files
 from ingestion.education import config
 from ingestion.education.tables import parse_schools, parse_summary
 from ingestion.landing import BatchRecord
-from ingestion.statistics_office.file_drop import land_new_files
 
 
 def _load(dataset: str, parse, drop_dir: Path | None, landing_dir: Path | None) -> BatchRecord | None:
-    return land_new_files(source_system=config.SOURCE_SYSTEM, dataset=dataset, folder=drop_dir or config.drop_dir(),
-                          patterns=config.file_patterns(), env_var=config.DROP_DIR_VAR, parse=parse, landing_dir=landing_dir)
+    return land_new_files(location=config.drop_location(drop_dir), dataset=dataset, patterns=config.file_patterns(),
+                          parse=parse, landing_dir=landing_dir)
 
 
 def load_schools(*, drop_dir: Path | None = None, landing_dir: Path | None = None) -> BatchRecord | None:

@@ -6,7 +6,8 @@ import json
 
 import pyarrow as pa
 
-from ingestion.common import excel
+from ingestion.common import areas, excel
+from ingestion.common.file_drop import DropFile, ParsedFile
 from ingestion.education.columns import SCHOOL_COLUMNS, SUMMARY_COLUMNS
 from ingestion.education.workbook import (
     LEVELS,
@@ -21,8 +22,6 @@ from ingestion.education.workbook import (
     read_rows,
     year_context,
 )
-from ingestion.statistics_office import areas
-from ingestion.statistics_office.file_drop import DropFile, ParsedFile
 
 _YEAR_COLUMNS = [("school_year", pa.string()), ("school_year_start", pa.int32())]
 _TAIL_COLUMNS = [

@@ -4,7 +4,7 @@ Plain Python, no orchestration imports: Dagster assets and tests call these dire
 Paths come from ``ingestion.settings`` (env_drop_dir, env_station_registry, landing_dir).
 """
 
-from ingestion.env_monitoring.readings import load_station_files
+from ingestion.env_monitoring.readings import load_station_files, load_station_files_window
 from ingestion.env_monitoring.registry import load_station_registry
 from ingestion.registry import DatasetSpec, SourceSpec
 
@@ -22,6 +22,7 @@ SOURCE = SourceSpec(
             load_station_files,
             cadence_minutes=5,
             partitioning="day",
+            load_window=load_station_files_window,  # the day's files, by the slot in their name
         ),
         DatasetSpec(
             "stations",
@@ -32,4 +33,4 @@ SOURCE = SourceSpec(
     ),
 )
 
-__all__ = ["SOURCE", "load_station_files", "load_station_registry"]
+__all__ = ["SOURCE", "load_station_files", "load_station_files_window", "load_station_registry"]

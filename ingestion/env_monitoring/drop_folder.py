@@ -15,7 +15,7 @@ import hashlib
 import logging
 import os
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pyarrow as pa
@@ -23,6 +23,7 @@ import pyarrow as pa
 from ingestion.env_monitoring.file_names import parse_file_name
 
 log = logging.getLogger(__name__)
+LOCAL = timezone(timedelta(hours=7))  # file names carry Vietnamese wall-clock time (no DST)
 
 
 @dataclass(frozen=True)
@@ -35,19 +36,31 @@ class DropFile:
     duplicate_of: str | None  # name of the file already holding this content
 
 
-def _new_files(drop_dir: Path, loaded_names: set[str]) -> list[tuple[str, tuple[str, datetime] | None]]:
+def _new_files(
+    drop_dir: Path, loaded_names: set[str], window: tuple[datetime, datetime] | None = None
+) -> list[tuple[str, tuple[str, datetime] | None]]:
     """New ``*.txt`` files with their parsed names, oldest slot first so that a capped batch
     drains a backlog in order. Other extensions are ignored: FTP clients upload to
-    ``.tmp``/``.part`` names first."""
+    ``.tmp``/``.part`` names first. With ``window`` (local wall-clock ``[start, end)``), only the
+    files whose slot falls in it; a file whose name carries no slot goes by its modification time."""
     with os.scandir(drop_dir) as entries:
-        names = [e.name for e in entries if e.name.endswith(".txt") and e.name not in loaded_names and e.is_file()]
-    parsed = [(name, parse_file_name(name)) for name in names]
+        listed = [e for e in entries if e.name.endswith(".txt") and e.name not in loaded_names and e.is_file()]
+    parsed = []
+    for entry in listed:
+        name_parts = parse_file_name(entry.name)
+        if window is not None:
+            stamp = name_parts[1] if name_parts else datetime.fromtimestamp(entry.stat().st_mtime, LOCAL).replace(tzinfo=None)
+            if not window[0] <= stamp < window[1]:
+                continue
+        parsed.append((entry.name, name_parts))
     return sorted(parsed, key=lambda item: (item[1][1] if item[1] else datetime.max, item[0]))
 
 
-def plan_batch(drop_dir: Path, committed: pa.Table, max_files: int | None = None) -> list[DropFile]:
-    """Read the new files (at most ``max_files``) and mark duplicates. ``committed`` is the
-    files.parquet rows of the committed readings batches."""
+def plan_batch(
+    drop_dir: Path, committed: pa.Table, max_files: int | None = None, window: tuple[datetime, datetime] | None = None
+) -> list[DropFile]:
+    """Read the new files (at most ``max_files``; with ``window``, only those of its slots) and mark
+    duplicates. ``committed`` is the files.parquet rows of the committed readings batches."""
     loaded_names = set(committed.column("source_file").to_pylist())
     holder_by_key: dict[tuple[str | None, str], str] = {}
     for name, sha, skipped, lines in zip(
@@ -58,7 +71,7 @@ def plan_batch(drop_dir: Path, committed: pa.Table, max_files: int | None = None
             parsed = parse_file_name(name)
             holder_by_key.setdefault((parsed[0] if parsed else None, sha), name)
 
-    new_files = _new_files(drop_dir, loaded_names)
+    new_files = _new_files(drop_dir, loaded_names, window)
     if max_files is not None:
         new_files = new_files[:max_files]
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 
 from ingestion import settings
-from ingestion.env_monitoring.drop_folder import DropFile, plan_batch
+from ingestion.env_monitoring.drop_folder import LOCAL, DropFile, plan_batch
 from ingestion.env_monitoring.parse_lines import parse_files
 from ingestion.env_monitoring.symbols import SOURCE_SYSTEM
 from ingestion.file_manifest import committed_files
@@ -18,17 +19,22 @@ DATASET = "readings"
 
 
 def load_station_files(
-    drop_dir: Path | None = None, landing_dir: Path | None = None, max_files: int | None = None
+    drop_dir: Path | None = None,
+    landing_dir: Path | None = None,
+    max_files: int | None = None,
+    window: tuple[datetime, datetime] | None = None,
 ) -> BatchRecord | None:
     """Land every file of the drop folder not loaded before, as one batch.
 
     Returns None when no new file is there. Re-sent files are recorded as skipped
     (``duplicate of <file>``) so they are not examined again; see drop_folder.py.
+    With ``window`` (aware ``[start, end)``), only the files whose 5-minute slot lies in it.
     """
     drop_dir = Path(drop_dir) if drop_dir else settings.env_drop_dir()
     if not drop_dir.is_dir():
         return None
-    files = plan_batch(drop_dir, committed_files(SOURCE_SYSTEM, DATASET, landing_dir), max_files)
+    local_window = None if window is None else tuple(t.astimezone(LOCAL).replace(tzinfo=None) for t in window)
+    files = plan_batch(drop_dir, committed_files(SOURCE_SYSTEM, DATASET, landing_dir), max_files, local_window)
     if not files:
         return None
     to_parse = [f for f in files if f.duplicate_of is None]
@@ -76,3 +82,8 @@ def _record_files(batch: BatchWriter, parsed_files: list[DropFile], parsed, dupl
         batch.add_file(
             f.name, content_sha256=f.sha256, size_bytes=len(f.content), skipped_reason=f"duplicate of {f.duplicate_of}"
         )
+
+
+def load_station_files_window(start: datetime, end: datetime) -> BatchRecord | None:
+    """The files of the slots in ``[start, end)`` not loaded yet (a partition of the orchestration)."""
+    return load_station_files(window=(start, end))

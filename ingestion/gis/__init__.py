@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 
-from ingestion.common.csv_drop import SourceUnavailableError
 from ingestion.gis import config
 from ingestion.gis.bridge import BRIDGE
 from ingestion.gis.land import land_new_files
@@ -35,4 +34,4 @@ SOURCE = SourceSpec(
     ) + (DatasetSpec(BRIDGE.name, BRIDGE.description, functools.partial(load, BRIDGE.name), cadence_minutes=7 * 24 * 60),),
 )
 
-__all__ = ["SOURCE", "SourceUnavailableError", "load"]
+__all__ = ["SOURCE", "load"]

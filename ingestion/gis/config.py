@@ -9,7 +9,7 @@ Environment:
 
 from __future__ import annotations
 
-from ingestion.common.csv_drop import DropLocation, env_drop_location
+from ingestion.common.file_drop import DropLocation, env_drop_location
 
 SOURCE_SYSTEM = "gis"
 DIR_ENV_VAR = "IOC_GIS_DIR"

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
-from ingestion.common.csv_drop import DropFile, DropLocation, FileOutcome, landed_files, list_drop
+from ingestion.common.csv_drop import FileOutcome, new_files, skip_reason
 from ingestion.common.csv_files import FileRejectedError, read_csv_bytes
 from ingestion.common.csv_spec import CsvDataset, coerce
+from ingestion.common.file_drop import DropFile, DropLocation
 from ingestion.gis.geojson_reader import read_geojson
 from ingestion.gis.geometry_checks import check_geometries
 from ingestion.gis.layers import Layer
@@ -30,27 +30,21 @@ log = logging.getLogger(__name__)
 
 def land_new_files(dataset: Layer | CsvDataset, location: DropLocation, landing_dir: Path | None = None) -> BatchRecord | None:
     name = dataset.dataset if isinstance(dataset, Layer) else dataset.name
-    landed = landed_files(location.source_system, name, landing_dir)
-    seen = set(landed)
-    first_by_hash: dict[str, str] = {}
-    for file_name, sha in landed:
-        first_by_hash.setdefault(sha, file_name)
-    new = [f for f in list_drop(location, dataset) if (f.name, f.sha256) not in seen]
+    new, first_by_hash = new_files(location, name, dataset.file_pattern, landing_dir)
     if not new:
         return None
     with BatchWriter(location.source_system, dataset=name, source_ref=str(location.path), landing_dir=landing_dir) as writer:
         rows_read = 0
         for drop_file in new:
-            skip = "empty file: 0 bytes" if drop_file.size == 0 else (
-                f"duplicate of {first_by_hash[drop_file.sha256]}" if drop_file.sha256 in first_by_hash else None)
+            skip = skip_reason(drop_file, first_by_hash)
             first_by_hash.setdefault(drop_file.sha256, drop_file.name)
             if skip:
-                writer.add_file(drop_file.name, content_sha256=drop_file.sha256, size_bytes=drop_file.size, skipped_reason=skip)
+                writer.add_file(drop_file.name, content_sha256=drop_file.sha256, size_bytes=drop_file.size_bytes, skipped_reason=skip)
                 continue
             land = _land_layer_file if isinstance(dataset, Layer) else _land_bridge_file
             outcome = land(writer, dataset, drop_file)
             rows_read += outcome.lines_read
-            writer.add_file(drop_file.name, content_sha256=drop_file.sha256, size_bytes=drop_file.size,
+            writer.add_file(drop_file.name, content_sha256=drop_file.sha256, size_bytes=drop_file.size_bytes,
                             lines_read=outcome.lines_read, rows_landed=outcome.rows_landed,
                             rows_quarantined=outcome.rows_quarantined)
         return writer.commit(rows_read)

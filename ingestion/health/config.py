@@ -10,7 +10,7 @@ not by this connector.
 
 from __future__ import annotations
 
-from ingestion.common.csv_drop import DropLocation, env_drop_location
+from ingestion.common.file_drop import DropLocation, env_drop_location
 
 SOURCE_SYSTEM = "health"
 DROP_DIR_VARIABLE = "IOC_HEALTH_DROP_DIR"

@@ -10,7 +10,7 @@ not by this connector.
 
 from __future__ import annotations
 
-from ingestion.common.csv_drop import DropLocation, env_drop_location
+from ingestion.common.file_drop import DropLocation, env_drop_location
 
 SOURCE_SYSTEM = "labour"
 DROP_DIR_VARIABLE = "IOC_LABOUR_DROP_DIR"

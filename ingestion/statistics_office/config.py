@@ -1,10 +1,10 @@
 """Where the statistics office's monthly report workbooks are found.
 
 Environment variables:
-- ``STATISTICS_OFFICE_DROP_DIR``: folder the office's workbooks are dropped into (in production
+- ``IOC_STATISTICS_OFFICE_DROP_DIR``: folder the office's workbooks are dropped into (in production
   the share the Cục Thống kê uploads to). Default: ``<IOC_SOURCES_DIR>/statistics_office``,
   where ``python -m simulators.statistics_office`` writes its stand-in.
-- ``STATISTICS_OFFICE_FILE_PATTERNS``: comma-separated glob patterns of report files.
+- ``IOC_STATISTICS_OFFICE_FILE_PATTERNS``: comma-separated glob patterns of report files.
   Default: ``BC_KTXH_*.xlsx``.
 
 The drop folder needs no credentials of its own (the mount does), so there is no secret here.
@@ -12,20 +12,17 @@ The drop folder needs no credentials of its own (the mount does), so there is no
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from ingestion import settings
+from ingestion.common.file_drop import DropLocation, env_drop_location, env_patterns
 
 SOURCE_SYSTEM = "statistics_office"
-DROP_DIR_VAR = "STATISTICS_OFFICE_DROP_DIR"
+DROP_DIR_VAR = "IOC_STATISTICS_OFFICE_DROP_DIR"
 
 
-def drop_dir() -> Path:
-    value = os.environ.get(DROP_DIR_VAR)
-    return Path(value).resolve() if value else settings.sources_dir() / SOURCE_SYSTEM
+def drop_location(path: Path | None = None) -> DropLocation:
+    return env_drop_location(SOURCE_SYSTEM, DROP_DIR_VAR, path)
 
 
 def file_patterns() -> tuple[str, ...]:
-    value = os.environ.get("STATISTICS_OFFICE_FILE_PATTERNS", "BC_KTXH_*.xlsx")
-    return tuple(p.strip() for p in value.split(",") if p.strip())
+    return env_patterns("IOC_STATISTICS_OFFICE_FILE_PATTERNS", "BC_KTXH_*.xlsx")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from ingestion.common.file_drop import DropFile, ParsedFile, land_new_files
 from ingestion.landing import BatchRecord
 from ingestion.statistics_office import config
-from ingestion.statistics_office.file_drop import DropFile, ParsedFile, land_new_files
 from ingestion.statistics_office.report import parse_report
 
 DATASET = "indicators"
@@ -45,12 +45,5 @@ def _parse(f: DropFile) -> ParsedFile:
 
 
 def load_indicators(*, drop_dir: Path | None = None, landing_dir: Path | None = None) -> BatchRecord | None:
-    return land_new_files(
-        source_system=config.SOURCE_SYSTEM,
-        dataset=DATASET,
-        folder=drop_dir or config.drop_dir(),
-        patterns=config.file_patterns(),
-        env_var=config.DROP_DIR_VAR,
-        parse=_parse,
-        landing_dir=landing_dir,
-    )
+    return land_new_files(location=config.drop_location(drop_dir), dataset=DATASET, patterns=config.file_patterns(),
+                          parse=_parse, landing_dir=landing_dir)

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ingestion.common import excel
-from ingestion.statistics_office import areas, topics, units
+from ingestion.common import areas, excel
+from ingestion.statistics_office import topics, units
 
 _REPORT_MONTH_IN_NAME = re.compile(r"(20\d{2})[_-](\d{1,2})(?!\d)")
 _REPORT_MONTH_IN_TITLE = re.compile(r"thang (\d{1,2})/(20\d{2})")

@@ -4,7 +4,7 @@ Plain Python, no orchestration imports. Configuration: see :mod:`ingestion.traff
 """
 
 from ingestion.registry import DatasetSpec, SourceSpec
-from ingestion.traffic_cameras.observations import load_observations
+from ingestion.traffic_cameras.observations import load_observations, load_observations_window, probe_observations
 from ingestion.traffic_cameras.updated_records import load_cameras, load_incidents
 
 SOURCE = SourceSpec(
@@ -17,7 +17,8 @@ SOURCE = SourceSpec(
         DatasetSpec("cameras", "Camera registry: location, road, area codes, status (one row per version).",
                     load_cameras, cadence_minutes=1440),
         DatasetSpec("observations", "5-minute counts by vehicle class, average speed (km/h), occupancy, "
-                    "camera status, per camera.", load_observations, cadence_minutes=5, partitioning="day"),
+                    "camera status, per camera.", load_observations, cadence_minutes=5, partitioning="day",
+                    load_window=load_observations_window, probe=probe_observations),
         DatasetSpec("incidents", "Incidents detected or logged on the camera network (one row per version).",
                     load_incidents, cadence_minutes=15),
     ),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from ingestion.common.http_paging import PagedJsonClient, SourceUnavailableError
+from ingestion.common.errors import SourceUnavailableError
+from ingestion.common.http_paging import PagedJsonClient
 
 STATUS = "/api/v1/status"
 CAMERAS = "/api/v1/cameras"

@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ingestion.common.http_paging import PagedJsonClient, RecordWindow, committed_window_end
+from ingestion.common.windows import committed_windows, subtract
 from ingestion.landing import BatchRecord, BatchWriter
 from ingestion.traffic_cameras.api import OBSERVATIONS, iso, local_midnight_before, server_time
 from ingestion.traffic_cameras.config import SYSTEM, load_config
@@ -32,6 +33,34 @@ def load_observations() -> list[BatchRecord]:
         start = committed_window_end(SYSTEM, DATASET, "to") or local_midnight_before(now - config.backfill)
         batches = [land_window(client, lo, hi) for lo, hi in day_windows(start, end)]
     return [b for b in batches if b is not None]
+
+
+def load_observations_window(start: datetime, end: datetime) -> list[BatchRecord]:
+    """Land the part of ``[start, end)`` no committed batch covers (a partition of the orchestration).
+
+    The window is cut at the platform's settled clock and at local midnight like the incremental
+    path, so partitioned and unpartitioned runs commit the same day windows and never overlap.
+    """
+    config = load_config()
+    with PagedJsonClient(config.http) as client:
+        settled = _floor(server_time(client) - config.settle)
+        gaps = subtract((start, min(end, settled)), committed_windows(SYSTEM, DATASET, "from", "to"))
+        batches = [land_window(client, lo, hi) for gap in gaps for lo, hi in day_windows(*gap)]
+    return [b for b in batches if b is not None]
+
+
+def probe_observations() -> str | None:
+    """Is anything observed after the last committed window? One request for one record."""
+    config = load_config()
+    with PagedJsonClient(config.http) as client:
+        settled = _floor(server_time(client) - config.settle)
+        end = committed_window_end(SYSTEM, DATASET, "to")
+        if end is None:
+            return "first-run"
+        if settled <= end:
+            return None
+        body, _ = client.get_json(OBSERVATIONS, {"from": iso(end), "to": iso(settled), "page_size": 1})
+    return iso(end) if body.get("items") else None
 
 
 def day_windows(start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from ingestion.common.file_drop import land_new_files
 from ingestion.landing import BatchRecord
-from ingestion.statistics_office.file_drop import land_new_files
 from ingestion.utilities import config, power, water
 from ingestion.utilities.records import DatasetRules, parse_export
 
@@ -14,9 +14,8 @@ from ingestion.utilities.records import DatasetRules, parse_export
 def _load(dataset: str, rules: DatasetRules, patterns: tuple[str, ...], drop_dir: Path | None,
           landing_dir: Path | None) -> BatchRecord | None:
     return land_new_files(
-        source_system=config.SOURCE_SYSTEM, dataset=dataset, folder=drop_dir or config.drop_dir(), patterns=patterns,
-        env_var=config.DROP_DIR_VAR, parse=partial(parse_export, rules=rules, close_after_days=config.close_after_days()),
-        landing_dir=landing_dir,
+        location=config.drop_location(drop_dir), dataset=dataset, patterns=patterns,
+        parse=partial(parse_export, rules=rules, close_after_days=config.close_after_days()), landing_dir=landing_dir,
     )
 
 

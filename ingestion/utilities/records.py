@@ -8,8 +8,8 @@ from typing import Callable
 
 import pyarrow as pa
 
-from ingestion.statistics_office import areas
-from ingestion.statistics_office.file_drop import DropFile, ParsedFile
+from ingestion.common import areas
+from ingestion.common.file_drop import DropFile, ParsedFile
 from ingestion.utilities.export_file import Envelope, EnvelopeError, open_export
 from ingestion.utilities.fields import Field, pick
 

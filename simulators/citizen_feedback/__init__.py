@@ -9,24 +9,10 @@ whenever its status changes. Generate with ``python -m simulators.citizen_feedba
 
 from __future__ import annotations
 
-import os
-import secrets
+from simulators.citizen_feedback.server import STAND_IN, TOKEN_ENV, start_server
 
-from simulators.citizen_feedback.server import TOKEN_ENV, start_server
-
-URL_ENV = "IOC_CITIZEN_FEEDBACK_URL"
-DEFAULT_PORT = 18742
-
-
-def start_demo_server():
-    """Serve ``sources_dir()/citizen_feedback`` on a free port and point the connector at it."""
-    from ingestion import settings
-
-    if not os.environ.get(TOKEN_ENV):
-        os.environ[TOKEN_ENV] = secrets.token_urlsafe(24)  # demo only: protects nothing real
-    server, base_url = start_server(settings.sources_dir() / "citizen_feedback")
-    os.environ[URL_ENV] = base_url
-    return server
-
+URL_ENV = STAND_IN.url_env
+DEFAULT_PORT = STAND_IN.default_port
+start_demo_server = STAND_IN.start_demo  # for the demo: serves the default store, exports URL_ENV
 
 __all__ = ["DEFAULT_PORT", "TOKEN_ENV", "URL_ENV", "start_demo_server", "start_server"]

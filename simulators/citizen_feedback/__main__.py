@@ -9,20 +9,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
-from ingestion import settings
-from simulators.citizen_feedback import DEFAULT_PORT
 from simulators.citizen_feedback.generate import generate
-from simulators.citizen_feedback.server import start_server
-from simulators.traffic_cameras.http_stand_in import ServerFaults
-from simulators.traffic_cameras.local_time import today_local
-
-
-def _default_dir() -> Path:
-    return settings.sources_dir() / "citizen_feedback"
+from simulators.citizen_feedback.server import STAND_IN
+from simulators.common.local_time import today_local
 
 
 def _generate(argv: list[str]) -> int:
@@ -35,33 +27,14 @@ def _generate(argv: list[str]) -> int:
     parser.add_argument("--per-day", type=float, default=120.0, help="average reports per weekday at the start")
     parser.add_argument("--end-date", type=date.fromisoformat, default=None, help="last day (default: today, local time)")
     args = parser.parse_args(argv)
-    generate(args.out or _default_dir(), seed=args.seed, days=args.days, per_day=args.per_day,
+    generate(args.out or STAND_IN.default_dir(), seed=args.seed, days=args.days, per_day=args.per_day,
              end_date=args.end_date or today_local(), faults=args.faults == "default")
-    return 0
-
-
-def _serve(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m simulators.citizen_feedback serve")
-    parser.add_argument("--data-dir", type=Path, default=None)
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT)
-    parser.add_argument("--faults", choices=("default", "none"), default="default")
-    parser.add_argument("--verbose", action="store_true")
-    args = parser.parse_args(argv)
-    server, base_url = start_server(args.data_dir or _default_dir(), args.host, args.port,
-                                    faults=None if args.faults == "default" else ServerFaults(), verbose=args.verbose)
-    print(f"citizen_feedback API on {base_url} (Ctrl-C to stop)", file=sys.stderr, flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        server.stop()
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    return _serve(argv[1:]) if argv[:1] == ["serve"] else _generate(argv)
+    return STAND_IN.serve_cli(argv[1:]) if argv[:1] == ["serve"] else _generate(argv)
 
 
 if __name__ == "__main__":

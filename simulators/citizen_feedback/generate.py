@@ -20,8 +20,8 @@ import pyarrow.parquet as pq
 
 from simulators.citizen_feedback.reports import simulate_reports
 from simulators.citizen_feedback.versions import build_versions
-from simulators.traffic_cameras.http_stand_in import ServerFaults
-from simulators.traffic_cameras.local_time import local_midnight
+from simulators.common.http_stand_in import ServerFaults
+from simulators.common.local_time import local_midnight
 
 DEMO_SERVER_FAULTS = ServerFaults(error_every=31, page_size_after_first=700)
 DRIFT_DAYS = 60  # the API upgrade happened this many days before the end of the period

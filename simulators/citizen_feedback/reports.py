@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from simulators.traffic_cameras.local_time import LOCAL_OFFSET_S
-from simulators.traffic_cameras.roads import COMMUNES_OF_DISTRICT
+from simulators.common.areas import COMMUNES_OF_DISTRICT
+from simulators.common.local_time import LOCAL_OFFSET_S
 
 # code: (Vietnamese name, share, median days to resolve, agencies, titles)
 CATEGORIES = {

@@ -19,8 +19,8 @@ import pyarrow.compute as pc
 
 from simulators.citizen_feedback.people import people
 from simulators.citizen_feedback.reports import CATEGORIES, REFORM_EPOCH, Reports
-from simulators.traffic_cameras.local_time import LOCAL_OFFSET_S, iso_local
-from simulators.traffic_cameras.versioned import SchemaDrift
+from simulators.common.local_time import LOCAL_OFFSET_S, iso_local
+from simulators.common.versioned import SchemaDrift
 
 STAGES = ("received", "assigned", "in_progress", "closed", "rated")
 DRIFT = SchemaDrift(renames={"handling_agency": "handling_unit"}, added=("zalo_user_id",))

@@ -3,7 +3,7 @@ later run leaves earlier files byte-identical and any four consecutive years sho
 
 from __future__ import annotations
 
-from simulators.statistics_office.xlsx import TableLayout
+from simulators.common.xlsx import TableLayout
 
 CYCLE = 4
 FAULTY_SLOT, SHIFTED_SLOT, EMPTY_SUMMARY_SLOT, RESENT_SLOT = 0, 3, 2, 3

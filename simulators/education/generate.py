@@ -13,11 +13,11 @@ from pathlib import Path
 import numpy as np
 from openpyxl import Workbook
 
+from simulators.common import areas
+from simulators.common.xlsx import TableLayout, render, save_deterministic
 from simulators.education import faults
 from simulators.education import workbook as wbk
 from simulators.education.schools import LEVELS, make_schools, yearly_figures
-from simulators.statistics_office import areas
-from simulators.statistics_office.xlsx import TableLayout, render, save_deterministic
 
 
 @dataclass

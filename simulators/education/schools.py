@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from simulators.statistics_office import areas
+from simulators.common import areas
 
 LEVELS = ("Mầm non", "Tiểu học", "THCS", "THPT")
 LEVEL_SHARE = np.array([0.58, 0.20, 0.14, 0.08])

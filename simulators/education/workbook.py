@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from simulators.statistics_office import areas
-from simulators.statistics_office.xlsx import TableLayout
+from simulators.common import areas
+from simulators.common.xlsx import TableLayout
 
 OWNERSHIP_VI = {True: "Công lập", False: "Tư thục"}
 

@@ -12,11 +12,12 @@ from pathlib import Path
 import numpy as np
 from openpyxl import Workbook
 
-from simulators.statistics_office import areas, faults
+from simulators.common import areas
+from simulators.common.xlsx import render, save_deterministic, save_empty_workbook
+from simulators.statistics_office import faults
 from simulators.statistics_office.model import Calendar
 from simulators.statistics_office.report_model import ReportModel
 from simulators.statistics_office.tables import Built
-from simulators.statistics_office.xlsx import render, save_deterministic, save_empty_workbook
 
 ISSUE_DAY = 6  # the report of month M is issued on the 6th of M+1
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import numpy as np
 
-from simulators.statistics_office import areas
+from simulators.common import areas
 from simulators.statistics_office import indicators as ind
 from simulators.statistics_office.model import Calendar, first_estimate, flow, price_level, ratio_pct, split_exact, ytd
 from simulators.statistics_office.tables import Built, ColSpec, RowSpec, build_table

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from simulators.statistics_office.xlsx import TableLayout
+from simulators.common.xlsx import TableLayout
 
 CANONICAL_UNIT = {
     "tỷ đồng": "tỷ đồng", "triệu USD": "triệu USD", "%": "%", "người": "người", "lượt người": "người",

@@ -12,8 +12,9 @@ from datetime import date, timedelta
 import numpy as np
 import pyarrow as pa
 
-from simulators.traffic_cameras.local_time import iso_local, local_midnight
-from simulators.traffic_cameras.roads import COMMUNES_OF_DISTRICT, HOTSPOTS, ROADS, Road
+from simulators.common.areas import COMMUNES_OF_DISTRICT
+from simulators.common.local_time import iso_local, local_midnight
+from simulators.traffic_cameras.roads import HOTSPOTS, ROADS, Road
 
 LOCATIONS_PER_CAMERA = 205 / 421
 VENDORS = ("Hikvision", "Dahua", "Becamex VNPT", "Axis")

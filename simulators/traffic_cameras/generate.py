@@ -20,10 +20,10 @@ from pathlib import Path
 import numpy as np
 import pyarrow.parquet as pq
 
+from simulators.common.http_stand_in import ServerFaults
+from simulators.common.local_time import local_midnight
 from simulators.traffic_cameras.cameras import build_cameras, registry_versions
-from simulators.traffic_cameras.http_stand_in import ServerFaults
 from simulators.traffic_cameras.incidents import build_incidents
-from simulators.traffic_cameras.local_time import local_midnight
 from simulators.traffic_cameras.render import render_observations
 from simulators.traffic_cameras.traffic import SLOT_S, simulate_observations
 

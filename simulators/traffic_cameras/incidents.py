@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pyarrow as pa
 
+from simulators.common.local_time import iso_local
 from simulators.traffic_cameras.cameras import CameraModel
-from simulators.traffic_cameras.local_time import iso_local
 from simulators.traffic_cameras.traffic import SLOT_S, Observations, demand_profile
 
 RANDOM_EVENTS = {  # type: (per day, median minutes, severities, their probabilities)

@@ -14,10 +14,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from simulators.traffic_cameras.http_stand_in import BadRequest, StandInServer, page_size_for
-from simulators.traffic_cameras.local_time import iso_local
+from simulators.common.http_stand_in import BadRequest, StandInServer, page_size_for
+from simulators.common.local_time import iso_local
+from simulators.common.versioned import parse_time
 from simulators.traffic_cameras.traffic import SLOT_S
-from simulators.traffic_cameras.versioned import parse_time
 
 MAX_WINDOW_S = 86400
 

@@ -17,8 +17,8 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from simulators.common.local_time import LOCAL_OFFSET_S
 from simulators.traffic_cameras.cameras import CameraModel
-from simulators.traffic_cameras.local_time import LOCAL_OFFSET_S
 from simulators.traffic_cameras.traffic import SLOT_S, STATUS_NAMES, Observations
 
 FIRMWARE_AFTER_DRIFT = "4.2.1"

@@ -69,16 +69,3 @@ HOTSPOTS: tuple[tuple[str, float, str, float], ...] = (
     ("ĐT745", 0.10, "Chợ Lái Thiêu", 0.6),
     ("QL13", 0.25, "Ngã tư Bến Cát", 0.5),
 )
-
-# Post-2025 communes of each pre-2025 district (ref_area_bridge.csv).
-COMMUNES_OF_DISTRICT: dict[str, tuple[str, ...]] = {
-    "718": tuple(f"BD25-{i:02d}" for i in range(1, 6)),
-    "721": tuple(f"BD25-{i:02d}" for i in range(6, 12)),
-    "723": tuple(f"BD25-{i:02d}" for i in range(12, 17)),
-    "724": tuple(f"BD25-{i:02d}" for i in range(17, 20)),
-    "725": tuple(f"BD25-{i:02d}" for i in range(20, 25)),
-    "720": tuple(f"BD25-{i:02d}" for i in range(25, 29)),
-    "719": ("BD25-29", "BD25-30"),
-    "722": tuple(f"BD25-{i:02d}" for i in range(31, 35)),
-    "726": ("BD25-35", "BD25-36"),
-}

@@ -11,18 +11,15 @@ unless given. Responses: ``{"items": [...], "next_cursor": str | null, "count": 
 
 from __future__ import annotations
 
-import os
-import time
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import pyarrow.parquet as pq
 
-from simulators.traffic_cameras.http_stand_in import ServerFaults, StandInServer
-from simulators.traffic_cameras.local_time import iso_local
+from simulators.common.http_stand_in import ApiStandIn
+from simulators.common.local_time import iso_local
+from simulators.common.versioned import VersionedCollection
 from simulators.traffic_cameras.observation_feed import ObservationFeed
-from simulators.traffic_cameras.versioned import VersionedCollection
 
 SYSTEM = "traffic_cameras"
 TOKEN_ENV = "IOC_TRAFFIC_CAMERAS_TOKEN"
@@ -47,17 +44,6 @@ def build_routes(data_dir: Path) -> dict:
     }
 
 
-def start_server(data_dir, host: str = "127.0.0.1", port: int = 0, *, token: str | None = None,
-                 faults: ServerFaults | None = None, clock: Callable[[], float] = time.time,
-                 verbose: bool = False) -> tuple[StandInServer, str]:
-    """Serve ``data_dir`` in a background thread; returns the server and its base URL."""
-    data_dir = Path(data_dir)
-    token = token or os.environ.get(TOKEN_ENV)
-    if not token:
-        raise RuntimeError(f"the traffic camera stand-in needs a token: set {TOKEN_ENV}")
-    server = StandInServer(
-        (host, port), system=SYSTEM, routes=build_routes(data_dir), token=token,
-        faults=faults if faults is not None else ServerFaults.load(data_dir / "server_faults.json"),
-        clock=clock, verbose=verbose,
-    ).start()
-    return server, server.base_url
+STAND_IN = ApiStandIn(system=SYSTEM, token_env=TOKEN_ENV, url_env="IOC_TRAFFIC_CAMERAS_URL", default_port=18741,
+                      build_routes=build_routes)
+start_server = STAND_IN.start

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from simulators.common.local_time import local_hour_of_day, local_weekday
 from simulators.traffic_cameras.cameras import CameraModel
-from simulators.traffic_cameras.local_time import local_hour_of_day, local_weekday
 
 SLOT_S = 300
 EFFECTIVE_VEHICLE_LENGTH_M = 5.0  # vehicle plus detection zone, motorbike-dominated mix

@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-from simulators.statistics_office import areas
+from simulators.common import areas
 from simulators.utilities.model import PLANTS, SECTORS
 
 

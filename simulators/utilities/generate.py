@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from simulators.statistics_office import areas
+from simulators.common import areas
 from simulators.utilities import faults
 from simulators.utilities.documents import power_document, truth_of, water_document, write_json
 from simulators.utilities.model import aggregate_to_districts, commune_profiles, month_figures

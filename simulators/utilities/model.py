@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from simulators.statistics_office import areas
+from simulators.common import areas
 
 SECTORS = [
     ("industry_construction", "Công nghiệp - Xây dựng"),

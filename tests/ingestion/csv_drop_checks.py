@@ -19,8 +19,8 @@ import duckdb
 import pytest
 
 from ingestion.common import csv_drop
-from ingestion.common.csv_drop import SourceUnavailableError
 from ingestion.common.csv_spec import CsvDataset
+from ingestion.common.errors import SourceUnavailableError
 from ingestion.registry import SourceSpec
 from simulators.csv_drop.dataset import DropDataset, add_months
 

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from ingestion.business_registry import SOURCE, load_enterprises, load_status_history
-from ingestion.common.sql_extract import SchemaDriftError, SourceUnavailableError
+from ingestion.common.errors import SchemaDriftError, SourceUnavailableError
 from ingestion.landing import BatchWriter
 from simulators.business_registry import faults
 from simulators.business_registry.simulate import advance, simulate

@@ -22,12 +22,12 @@ import pyarrow.parquet as pq
 import pytest
 
 from ingestion.citizen_feedback import SOURCE, load_reports
-from ingestion.common.http_paging import SourceUnavailableError
+from ingestion.common.errors import SourceUnavailableError
 from ingestion.common.pseudonymise import PseudonymisationKeyError
 from simulators.citizen_feedback.generate import DRIFT_DAYS, generate
 from simulators.citizen_feedback.server import start_server
-from simulators.traffic_cameras.http_stand_in import ServerFaults
-from simulators.traffic_cameras.local_time import local_midnight
+from simulators.common.http_stand_in import ServerFaults
+from simulators.common.local_time import local_midnight
 
 END_DATE = date(2025, 8, 31)
 PERIOD_END = local_midnight(END_DATE + timedelta(days=1))

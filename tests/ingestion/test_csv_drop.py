@@ -8,8 +8,9 @@ from datetime import datetime, timezone
 import duckdb
 import pytest
 
-from ingestion.common.csv_drop import DropLocation, land_new_files
+from ingestion.common.csv_drop import land_new_files
 from ingestion.common.csv_spec import AREA_COLUMN, Column, CsvDataset, period_column
+from ingestion.common.file_drop import DropLocation
 
 DATASET = CsvDataset(
     source_system="test_drop",

@@ -9,9 +9,9 @@ import duckdb
 import openpyxl
 import pytest
 
+from ingestion.common.errors import SourceUnavailableError
 from ingestion.education import SOURCE
 from ingestion.education.load import load_level_summary, load_schools
-from ingestion.statistics_office.file_drop import SourceUnavailableError
 from simulators.education import faults, generate
 
 LAST = 2025   # school years 2023-2024, 2024-2025 (districts) and 2025-2026 (communes)
@@ -25,7 +25,7 @@ def env(tmp_path, monkeypatch):
     drop = tmp_path / "drop"
     monkeypatch.setenv("IOC_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("IOC_LANDING_DIR", raising=False)
-    monkeypatch.setenv("EDUCATION_DROP_DIR", str(drop))
+    monkeypatch.setenv("IOC_EDUCATION_DROP_DIR", str(drop))
     return drop, tmp_path / "data" / "landing" / "education"
 
 
@@ -186,6 +186,6 @@ def test_unreadable_workbook_is_quarantined(env):
 
 
 def test_missing_drop_folder_is_a_clear_error_for_this_source(env, tmp_path, monkeypatch):
-    monkeypatch.setenv("EDUCATION_DROP_DIR", str(tmp_path / "absent"))
-    with pytest.raises(SourceUnavailableError, match="education.*EDUCATION_DROP_DIR"):
+    monkeypatch.setenv("IOC_EDUCATION_DROP_DIR", str(tmp_path / "absent"))
+    with pytest.raises(SourceUnavailableError, match="education.*IOC_EDUCATION_DROP_DIR"):
         load_schools()

@@ -13,7 +13,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from ingestion.common.csv_encoding import encode_tcvn3
-from ingestion.gis import SOURCE, SourceUnavailableError, load
+from ingestion.common.errors import SourceUnavailableError
+from ingestion.gis import SOURCE, load
 from ingestion.landing import BatchWriter
 from simulators.gis.simulate import simulate
 

@@ -12,8 +12,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from ingestion.common.errors import SourceUnavailableError
 from ingestion.common.pseudonymise import PseudonymisationKeyError
-from ingestion.common.sql_extract import SourceUnavailableError
 from ingestion.public_services import SOURCE, load_dossiers
 from simulators.public_services.simulate import advance, simulate
 

@@ -10,7 +10,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
-from ingestion.common.sql_extract import Column, SourceUnavailableError, TableSpec, extract_incremental
+from ingestion.common.errors import SourceUnavailableError
+from ingestion.common.sql_extract import Column, TableSpec, extract_incremental
 
 SPEC = TableSpec(
     source_system="toy_system",

@@ -11,9 +11,9 @@ import duckdb
 import openpyxl
 import pytest
 
+from ingestion.common.errors import SourceUnavailableError
 from ingestion.statistics_office import SOURCE
 from ingestion.statistics_office import load as load_module
-from ingestion.statistics_office.file_drop import SourceUnavailableError
 from ingestion.statistics_office.load import load_indicators
 from simulators.statistics_office import faults, generate
 
@@ -25,7 +25,7 @@ def env(tmp_path, monkeypatch):
     drop = tmp_path / "drop"
     monkeypatch.setenv("IOC_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("IOC_LANDING_DIR", raising=False)
-    monkeypatch.setenv("STATISTICS_OFFICE_DROP_DIR", str(drop))
+    monkeypatch.setenv("IOC_STATISTICS_OFFICE_DROP_DIR", str(drop))
     return drop, tmp_path / "data" / "landing" / "statistics_office"
 
 
@@ -213,8 +213,8 @@ def test_unreadable_workbook_is_quarantined_and_others_land(env):
 
 
 def test_missing_drop_folder_is_a_clear_error_for_this_source(env, tmp_path, monkeypatch):
-    monkeypatch.setenv("STATISTICS_OFFICE_DROP_DIR", str(tmp_path / "not_mounted"))
-    with pytest.raises(SourceUnavailableError, match="statistics_office.*STATISTICS_OFFICE_DROP_DIR"):
+    monkeypatch.setenv("IOC_STATISTICS_OFFICE_DROP_DIR", str(tmp_path / "not_mounted"))
+    with pytest.raises(SourceUnavailableError, match="statistics_office.*IOC_STATISTICS_OFFICE_DROP_DIR"):
         load_indicators()
 
 

@@ -15,11 +15,11 @@ import numpy as np
 import pyarrow.parquet as pq
 import pytest
 
-from ingestion.common.http_paging import SourceUnavailableError
+from ingestion.common.errors import SourceUnavailableError
 from ingestion.traffic_cameras import SOURCE, load_cameras, load_incidents, load_observations
+from simulators.common.http_stand_in import ServerFaults
+from simulators.common.local_time import local_midnight
 from simulators.traffic_cameras.generate import generate
-from simulators.traffic_cameras.http_stand_in import ServerFaults
-from simulators.traffic_cameras.local_time import local_midnight
 from simulators.traffic_cameras.server import start_server
 
 END_DATE = date(2026, 3, 11)

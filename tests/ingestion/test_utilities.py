@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from ingestion.common.csv_encoding import encode_cp1258, encode_tcvn3
-from ingestion.statistics_office.file_drop import SourceUnavailableError
+from ingestion.common.errors import SourceUnavailableError
 from ingestion.utilities import SOURCE
 from ingestion.utilities import load as load_module
 from ingestion.utilities.load import load_power_consumption, load_power_service, load_water_supply
@@ -28,7 +28,7 @@ def env(tmp_path, monkeypatch):
     drop = tmp_path / "drop"
     monkeypatch.setenv("IOC_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("IOC_LANDING_DIR", raising=False)
-    monkeypatch.setenv("UTILITIES_DROP_DIR", str(drop))
+    monkeypatch.setenv("IOC_UTILITIES_DROP_DIR", str(drop))
     return drop, tmp_path / "data" / "landing" / "utilities"
 
 
@@ -191,6 +191,6 @@ def test_incremental_runs_and_a_crash_mid_run(env, monkeypatch):
 
 
 def test_missing_drop_folder_is_a_clear_error_for_this_source(env, tmp_path, monkeypatch):
-    monkeypatch.setenv("UTILITIES_DROP_DIR", str(tmp_path / "absent"))
-    with pytest.raises(SourceUnavailableError, match="utilities.*UTILITIES_DROP_DIR"):
+    monkeypatch.setenv("IOC_UTILITIES_DROP_DIR", str(tmp_path / "absent"))
+    with pytest.raises(SourceUnavailableError, match="utilities.*IOC_UTILITIES_DROP_DIR"):
         load_power_service()

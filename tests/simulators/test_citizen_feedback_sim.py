@@ -9,7 +9,7 @@ import requests
 
 from simulators.citizen_feedback.generate import generate
 from simulators.citizen_feedback.server import start_server
-from simulators.traffic_cameras.local_time import local_midnight
+from simulators.common.local_time import local_midnight
 
 END = date(2025, 8, 31)
 ORDER = {"received": 0, "assigned": 1, "in_progress": 2, "resolved": 3, "rejected": 3}

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 import requests
 
+from simulators.common.local_time import local_hour_of_day, local_midnight
 from simulators.traffic_cameras.cameras import build_cameras
 from simulators.traffic_cameras.generate import generate
-from simulators.traffic_cameras.local_time import local_hour_of_day, local_midnight
 from simulators.traffic_cameras.server import start_server
 from simulators.traffic_cameras.traffic import simulate_observations
 

@@ -9,7 +9,6 @@ paging moves to a later page instead of being skipped.
 Hidden columns (prefixed ``_``) drive rendering and faults, and never reach the client:
 ``_updated_epoch`` (required), ``_schema_v2`` (record uses the drifted schema), ``_omit_field``
 (a field this record lacks), ``_sent_twice`` (the API repeats the record).
-(Also used by ``simulators.citizen_feedback``.)
 """
 
 from __future__ import annotations
@@ -22,8 +21,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from simulators.traffic_cameras.http_stand_in import BadRequest, StandInServer, page_size_for
-from simulators.traffic_cameras.local_time import iso_local
+from simulators.common.http_stand_in import BadRequest, StandInServer, page_size_for
+from simulators.common.local_time import iso_local
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Administrative units as the departments write them (shared by this team's stand-ins).
+"""Administrative units as the departments write them (shared by the stand-ins).
 
 Names follow the date: Bến Cát was a thị xã until 2024-04-30 and Tân Uyên until 2023-04-10;
 from 2025-07-01 districts are gone and the former province is 36 communes (codes of the IOC's
@@ -30,14 +30,20 @@ COMMUNE_NAMES = [
 ]
 COMMUNES = [f"BD25-{i:02d}" for i in range(1, 37)]
 COMMUNE_NAME = dict(zip(COMMUNES, COMMUNE_NAMES))
-# Which former district each commune mostly comes from (ref_area_bridge).
-COMMUNE_DISTRICT = {
-    **{f"BD25-{i:02d}": "718" for i in range(1, 6)}, **{f"BD25-{i:02d}": "721" for i in range(6, 12)},
-    **{f"BD25-{i:02d}": "723" for i in range(12, 17)}, **{f"BD25-{i:02d}": "724" for i in range(17, 20)},
-    **{f"BD25-{i:02d}": "725" for i in range(20, 25)}, **{f"BD25-{i:02d}": "720" for i in range(25, 29)},
-    **{f"BD25-{i:02d}": "719" for i in range(29, 31)}, **{f"BD25-{i:02d}": "722" for i in range(31, 35)},
-    **{f"BD25-{i:02d}": "726" for i in range(35, 37)},
+# Post-2025 communes of each pre-2025 district (ref_area_bridge.csv), and the district each
+# commune mostly comes from.
+COMMUNES_OF_DISTRICT: dict[str, tuple[str, ...]] = {
+    "718": tuple(f"BD25-{i:02d}" for i in range(1, 6)),
+    "721": tuple(f"BD25-{i:02d}" for i in range(6, 12)),
+    "723": tuple(f"BD25-{i:02d}" for i in range(12, 17)),
+    "724": tuple(f"BD25-{i:02d}" for i in range(17, 20)),
+    "725": tuple(f"BD25-{i:02d}" for i in range(20, 25)),
+    "720": tuple(f"BD25-{i:02d}" for i in range(25, 29)),
+    "719": ("BD25-29", "BD25-30"),
+    "722": tuple(f"BD25-{i:02d}" for i in range(31, 35)),
+    "726": ("BD25-35", "BD25-36"),
 }
+COMMUNE_DISTRICT = {c: d for d, communes in COMMUNES_OF_DISTRICT.items() for c in communes}
 
 
 def is_post_reform(period: date) -> bool:

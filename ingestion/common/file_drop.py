@@ -1,11 +1,13 @@
 """What is new in a file-drop folder, judged against what the landing zone already committed.
 
-Shared by the file-based connectors of this team (statistics_office, education, utilities).
-The state is never kept aside: it is read back from ``files.parquet`` of the committed batches of
-one dataset, so a run that crashes before its commit leaves no trace and the next run simply
-picks the same files up again.
+The drop folder is a :class:`DropLocation` (named by an environment variable, else the stand-in's
+folder). The CSV-drop connectors (:mod:`ingestion.common.csv_drop`) and GIS list and land their
+files their own way; the workbook and export connectors (statistics_office, education,
+utilities) hand :func:`land_new_files` a parser. The state is never kept aside: it is read back
+from ``files.parquet`` of the committed batches of one dataset, so a run that crashes before its
+commit leaves no trace and the next run simply picks the same files up again.
 
-Rules (the landing contract's file manifest):
+Rules of :func:`land_new_files` (the landing contract's file manifest):
 - a (file name, content hash) pair already in the manifest is not new, loaded or skipped;
 - content already loaded under another name (a re-sent file) is recorded once as skipped,
   ``duplicate of <file>``, and lands nothing;
@@ -15,18 +17,39 @@ Rules (the landing contract's file manifest):
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-import duckdb
 import pyarrow as pa
 
-from ingestion.landing import BatchRecord, BatchWriter, batches_dir, with_lineage
+from ingestion import settings
+from ingestion.common.errors import SourceUnavailableError
+from ingestion.file_manifest import committed_file_hashes
+from ingestion.landing import BatchRecord, BatchWriter, with_lineage
 
 
-class SourceUnavailableError(RuntimeError):
-    """The departmental system cannot be read at all; the message says what to check."""
+@dataclass(frozen=True)
+class DropLocation:
+    source_system: str
+    path: Path
+    variable: str  # environment variable that sets ``path``, named in errors
+
+
+def env_drop_location(source_system: str, variable: str, path: Path | None = None) -> DropLocation:
+    """``path`` if given, else the folder named by ``variable``, else the stand-in's folder
+    ``<IOC_SOURCES_DIR>/<source_system>``."""
+    value = os.environ.get(variable)
+    if path is None:
+        path = Path(value) if value else settings.sources_dir() / source_system
+    return DropLocation(source_system, path, variable)
+
+
+def env_patterns(variable: str, default: str) -> tuple[str, ...]:
+    """Comma-separated glob patterns from ``variable``, else ``default``."""
+    return tuple(p.strip() for p in os.environ.get(variable, default).split(",") if p.strip())
 
 
 @dataclass(frozen=True)
@@ -35,9 +58,20 @@ class DropFile:
     path: Path
     sha256: str
     size_bytes: int
+    received_at: datetime  # modification time on the share: when the department's export wrote it
 
-    def read_bytes(self) -> bytes:
-        return self.path.read_bytes()
+    @classmethod
+    def of(cls, path: Path) -> "DropFile":
+        stat = path.stat()
+        return cls(path.name, path, sha256_of(path), stat.st_size, datetime.fromtimestamp(stat.st_mtime, timezone.utc))
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 @dataclass
@@ -50,57 +84,31 @@ class DropPlan:
         return not self.to_load and not self.duplicates
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _is_partial_or_hidden(path: Path) -> bool:
     # "~$x.xlsx" is Excel's lock file, ".x" hidden, ".part"/".tmp" uploads still in progress.
     return path.name.startswith(("~$", ".")) or path.suffix.lower() in {".part", ".tmp", ".crdownload"}
 
 
-def list_drop_files(folder: Path, patterns: tuple[str, ...], *, system: str, env_var: str) -> list[DropFile]:
+def list_drop_files(location: DropLocation, patterns: tuple[str, ...]) -> list[DropFile]:
     """Files of the drop folder matching ``patterns`` in arrival order (modification time, then name),
     so that of two identical files the one that came first is the original."""
+    folder = location.path
     if not folder.is_dir():
         raise SourceUnavailableError(
-            f"{system}: drop folder {folder} does not exist or is not a directory; "
-            f"check {env_var} and that the share is mounted"
+            location.source_system, f"drop folder {folder} does not exist or is not a directory",
+            check=f"that {location.variable} points at the department's drop folder and that the share is mounted",
         )
     try:
         paths = sorted({p for pattern in patterns for p in folder.glob(pattern) if p.is_file()},
                        key=lambda p: (p.stat().st_mtime_ns, p.name))
     except OSError as exc:
-        raise SourceUnavailableError(f"{system}: cannot list {folder} ({exc}); check permissions of {env_var}") from exc
-    return [
-        DropFile(name=p.name, path=p, sha256=sha256_of(p), size_bytes=p.stat().st_size)
-        for p in paths
-        if not _is_partial_or_hidden(p)
-    ]
-
-
-def committed_manifest(source_system: str, dataset: str, landing_dir: Path | None = None) -> list[tuple[str, str, str | None]]:
-    """(source_file, content_sha256, skipped_reason) of every file in committed batches of ``dataset``."""
-    root = batches_dir(source_system, landing_dir)
-    if not any(root.glob("*/files.parquet")):
-        return []
-    glob = str(root).replace("'", "''")
-    return duckdb.sql(
-        f"""
-        select f.source_file, f.content_sha256, f.skipped_reason
-        from read_parquet('{glob}/*/files.parquet') f
-        join read_parquet('{glob}/*/batch.parquet') b using (batch_id)
-        where b.dataset = '{dataset.replace("'", "''")}'
-        order by f.batch_id
-        """
-    ).fetchall()
+        raise SourceUnavailableError(location.source_system, f"cannot list {folder} ({exc})",
+                                     check=f"the permissions of the folder {location.variable} points at") from exc
+    return [DropFile.of(p) for p in paths if not _is_partial_or_hidden(p)]
 
 
 def plan_new_files(files: list[DropFile], manifest: list[tuple[str, str, str | None]]) -> DropPlan:
+    """``manifest``: (source_file, content_sha256, skipped_reason) of the committed files."""
     seen = {(name, sha) for name, sha, _ in manifest}
     loaded_as = {sha: name for name, sha, skipped in manifest if skipped is None}
     plan = DropPlan()
@@ -137,20 +145,19 @@ class ParsedFile:
 
 def land_new_files(
     *,
-    source_system: str,
+    location: DropLocation,
     dataset: str,
-    folder: Path,
     patterns: tuple[str, ...],
-    env_var: str,
     parse: Callable[[DropFile], ParsedFile],
     landing_dir: Path | None = None,
 ) -> BatchRecord | None:
     """Land every new file of the drop folder as one batch of ``dataset``; None if nothing is new."""
-    files = list_drop_files(folder, patterns, system=source_system, env_var=env_var)
-    plan = plan_new_files(files, committed_manifest(source_system, dataset, landing_dir))
+    source_system = location.source_system
+    files = list_drop_files(location, patterns)
+    plan = plan_new_files(files, committed_file_hashes(source_system, dataset, landing_dir))
     if plan.is_empty:
         return None
-    with BatchWriter(source_system, dataset=dataset, source_ref=str(folder), landing_dir=landing_dir) as batch:
+    with BatchWriter(source_system, dataset=dataset, source_ref=str(location.path), landing_dir=landing_dir) as batch:
         rows_read = 0
         for f, original in plan.duplicates:
             batch.add_file(f.name, content_sha256=f.sha256, size_bytes=f.size_bytes, skipped_reason=f"duplicate of {original}")

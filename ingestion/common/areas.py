@@ -4,8 +4,8 @@ Before 2025-07-01 Bình Dương reported by its 9 districts (GSO codes 718–726
 from 2025-07-01 the district level is gone and the former province is 36 communes
 (surrogate codes BD25-01..BD25-36, area 'BD'). Several names exist in both geographies
 ("Bến Cát" the district, "Phường Bến Cát" the commune), so a name is resolved within the
-geography of the period it reports on. Shared by this team's connectors (education and
-utilities validate the codes their sources carry).
+geography of the period it reports on. The statistics office's reports are read by name;
+education and utilities validate the codes their sources carry.
 """
 
 from __future__ import annotations

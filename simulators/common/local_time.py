@@ -1,7 +1,4 @@
-"""Vietnam local time (UTC+7, no daylight saving), vectorised over epoch seconds.
-
-(Also used by ``simulators.citizen_feedback``.)
-"""
+"""Vietnam local time (UTC+7, no daylight saving), vectorised over epoch seconds."""
 
 from __future__ import annotations
 

@@ -4,12 +4,18 @@ Each stand-in gives it a table of routes (``path -> handler(params, server) -> d
 this module does the rest the way a real departmental API gateway would: 401 without the
 token, 400 with a message on bad parameters, and, when asked to, 500s, slow answers and
 outages. Faults are counted per request so a scenario replays identically.
-(Also used by ``simulators.citizen_feedback``.)
+
+An API stand-in describes itself once with :class:`ApiStandIn` (its name, token and URL
+variables, port and routes) and gets from it what every one of them does the same way: start in
+a background thread, start for the demo with a throw-away token, and ``python -m <stand-in> serve``.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
+import secrets
 import sys
 import threading
 import time
@@ -139,3 +145,62 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server signature)
         if self.server.verbose:
             print(f"{self.server.system}: {format % args}", file=sys.stderr)
+
+
+@dataclass(frozen=True)
+class ApiStandIn:
+    """One departmental API stand-in: the store it serves and how clients find it."""
+
+    system: str                                   # e.g. "traffic_cameras"; its store is sources_dir()/<system>
+    token_env: str                                # bearer token the server requires (and the connector sends)
+    url_env: str                                  # where the connector looks for the API
+    default_port: int                             # of ``python -m simulators.<system> serve``
+    build_routes: Callable[[Path], dict[str, Route]]
+
+    def default_dir(self) -> Path:
+        from ingestion import settings
+
+        return settings.sources_dir() / self.system
+
+    def start(self, data_dir, host: str = "127.0.0.1", port: int = 0, *, token: str | None = None,
+              faults: ServerFaults | None = None, clock: Callable[[], float] = time.time,
+              verbose: bool = False) -> tuple[StandInServer, str]:
+        """Serve ``data_dir`` in a background thread; returns the server and its base URL. Without
+        ``faults``, those of the store's ``server_faults.json`` (none if absent)."""
+        data_dir = Path(data_dir)
+        token = token or os.environ.get(self.token_env)
+        if not token:
+            raise RuntimeError(f"the {self.system} stand-in needs a token: set {self.token_env}")
+        server = StandInServer(
+            (host, port), system=self.system, routes=self.build_routes(data_dir), token=token,
+            faults=faults if faults is not None else ServerFaults.load(data_dir / "server_faults.json"),
+            clock=clock, verbose=verbose,
+        ).start()
+        return server, server.base_url
+
+    def start_demo(self) -> StandInServer:
+        """Serve the default store on a free port and point the connector at it."""
+        if not os.environ.get(self.token_env):
+            os.environ[self.token_env] = secrets.token_urlsafe(24)  # demo only: protects nothing real
+        server, base_url = self.start(self.default_dir())
+        os.environ[self.url_env] = base_url
+        return server
+
+    def serve_cli(self, argv: list[str]) -> int:
+        """``python -m simulators.<system> serve [--data-dir DIR] [--port N] [--faults default|none]``."""
+        parser = argparse.ArgumentParser(prog=f"python -m simulators.{self.system} serve")
+        parser.add_argument("--data-dir", type=Path, default=None)
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=self.default_port)
+        parser.add_argument("--faults", choices=("default", "none"), default="default")
+        parser.add_argument("--verbose", action="store_true")
+        args = parser.parse_args(argv)
+        server, base_url = self.start(args.data_dir or self.default_dir(), args.host, args.port,
+                                      faults=None if args.faults == "default" else ServerFaults(), verbose=args.verbose)
+        print(f"{self.system} API on {base_url} (Ctrl-C to stop)", file=sys.stderr, flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            server.stop()
+        return 0
