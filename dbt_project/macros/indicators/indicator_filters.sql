@@ -39,3 +39,11 @@ coalesce(list_bool_and(list_transform({{ conditions }}, lambda cond: coalesce(
     false
 ))), true)
 {%- endmacro %}
+
+
+{#- The category literal of a filter's first `category = x` condition, or null: lets the
+    mechanism join observations on (metric, category) instead of testing every catalogue row
+    of a metric against every observation. The full filter is still applied afterwards. -#}
+{% macro indicator_filter_category(filter_text) -%}
+nullif(trim(regexp_extract(coalesce({{ filter_text }}, ''), '(?i)(?:^|\s)category\s*=\s*(\S+)', 1), '''"'), '')
+{%- endmacro %}

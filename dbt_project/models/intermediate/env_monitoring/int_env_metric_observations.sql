@@ -18,6 +18,10 @@ air_quality_hours as (
     select * from {{ ref('int_env_air_quality_hours_scored') }}
 ),
 
+sub_indices as (
+    select * from {{ ref('int_env_aqi_sub_indices_computed') }}
+),
+
 comparisons as (
     select * from {{ ref('int_env_averages_compared_to_limits') }}
 ),
@@ -39,6 +43,7 @@ aqi_hourly as (
     select
         'aqi_hourly' as metric_code,
         station_code,
+        cast(null as varchar) as category,
         hour_start as observed_at,
         cast(aqi as double) as value,
         batch_ids
@@ -54,6 +59,7 @@ pm_daily_mean as (
             when 'PM10' then 'pm10_daily_mean'
         end as metric_code,
         station_days.station_code,
+        cast(null as varchar) as category,
         cast(station_days.day_start as timestamp) as observed_at,
         station_days.avg_value as value,
         station_days.batch_ids
@@ -70,6 +76,7 @@ pm25_daily_over_limit as (
     select
         'pm25_daily_over_limit' as metric_code,
         station_code,
+        cast(null as varchar) as category,
         period_start as observed_at,
         case when is_exceeding then 1.0 else 0.0 end as value,
         batch_ids
@@ -83,6 +90,7 @@ exceedance_event as (
     select
         'exceedance_event' as metric_code,
         station_code,
+        cast(null as varchar) as category,
         event_start as observed_at,
         1.0 as value,
         batch_ids
@@ -94,6 +102,7 @@ station_hour_compliance as (
     select
         'station_hour_compliance' as metric_code,
         station_code,
+        cast(null as varchar) as category,
         period_start as observed_at,
         case when bool_or(is_exceeding) then 0.0 else 1.0 end as value,
         list_sort(list_distinct(flatten(list(batch_ids)))) as batch_ids
@@ -187,6 +196,7 @@ readings_valid as (
     select
         'readings_valid' as metric_code,
         station_code,
+        cast(null as varchar) as category,
         cast(day_start as timestamp) as observed_at,
         cast(n_valid_expected_params as double) as value,
         batch_ids
@@ -197,6 +207,7 @@ readings_expected as (
     select
         'readings_expected' as metric_code,
         station_code,
+        cast(null as varchar) as category,
         cast(day_start as timestamp) as observed_at,
         cast(n_expected_params * hours_observed * {{ per_hour }} as double) as value,
         -- the registry snapshot that says the station should be reporting
@@ -209,14 +220,63 @@ station_day_reporting as (
     select
         'station_day_reporting' as metric_code,
         station_code,
+        cast(null as varchar) as category,
         cast(day_start as timestamp) as observed_at,
         case when n_valid_all_params > 0 then 1.0 else 0.0 end as value,
         case when n_valid_all_params > 0 then batch_ids else [registry_batch_id] end as batch_ids
     from station_day_readings
 ),
 
+-- aqi_sub_index_hourly: the VN_AQI sub-index of one pollutant at an ambient station-hour
+aqi_sub_index_hourly as (
+    select
+        'aqi_sub_index_hourly' as metric_code,
+        station_code,
+        param as category,
+        hour_start as observed_at,
+        cast(sub_index as double) as value,
+        batch_ids
+    from sub_indices
+    where sub_index is not null
+),
+
+-- env_<type>_daily_mean: valid calendar-day mean of every parameter, by station type
+param_daily_mean as (
+    select
+        case stations.station_type
+            when 'ambient_air' then 'env_ambient_daily_mean'
+            when 'wastewater' then 'env_wastewater_daily_mean'
+            when 'stack_emission' then 'env_stack_daily_mean'
+        end as metric_code,
+        station_days.station_code,
+        station_days.param as category,
+        cast(station_days.day_start as timestamp) as observed_at,
+        station_days.avg_value as value,
+        station_days.batch_ids
+    from station_days
+    inner join stations
+        on station_days.station_code = stations.station_code
+    where station_days.is_valid_day
+),
+
+-- env_param_hour_within_limit: 1 when a judged 1-hour average is within its limit, else 0
+param_hour_within_limit as (
+    select
+        'env_param_hour_within_limit' as metric_code,
+        station_code,
+        station_type || ':' || param as category,
+        period_start as observed_at,
+        case when is_exceeding then 0.0 else 1.0 end as value,
+        batch_ids
+    from comparisons
+    where averaging = '1h'
+),
+
 unioned as (
     select * from aqi_hourly
+    union all select * from aqi_sub_index_hourly
+    union all select * from param_daily_mean
+    union all select * from param_hour_within_limit
     union all select * from pm_daily_mean
     union all select * from pm25_daily_over_limit
     union all select * from exceedance_event
@@ -233,12 +293,13 @@ final as (
         unioned.station_code as entity_code,
 
         -- dimensions
-        stations.station_type as category,
+        coalesce(unioned.category, stations.station_type) as category,
         stations.district_code,
         stations.commune_code_2025,
 
         -- measures
         unioned.value,
+        cast(null as varchar) as unit,
 
         -- timestamps
         unioned.observed_at,

@@ -1,14 +1,29 @@
-{#- Every sector contributes one model with the columns below; adding a sector adds one
-    `union all` line here. -#}
+{#- Every departmental system contributes one model with the columns below
+    (int_<system>_metric_observations); adding a system adds one name to this list. -#}
+{%- set metric_models = [
+    'int_env_metric_observations',
+    'int_statistics_office_metric_observations',
+    'int_health_metric_observations',
+    'int_education_metric_observations',
+    'int_labour_metric_observations',
+    'int_ict_metric_observations',
+    'int_industry_trade_metric_observations',
+    'int_utilities_metric_observations',
+    'int_business_registry_metric_observations',
+    'int_public_services_metric_observations',
+    'int_citizen_feedback_metric_observations',
+    'int_traffic_metric_observations',
+    'int_gis_metric_observations',
+] -%}
+
 with
 
-environment as (
-    select * from {{ ref('int_env_metric_observations') }}
-),
-
 unioned as (
-    select metric_code, entity_code, category, district_code, commune_code_2025, observed_at, value, batch_ids
-    from environment
+    {% for model in metric_models %}
+    select metric_code, entity_code, category, district_code, commune_code_2025, observed_at, value, unit, batch_ids
+    from {{ ref(model) }}
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 ),
 
 final as (
@@ -24,6 +39,7 @@ final as (
 
         -- measures
         value,
+        unit,
 
         -- timestamps
         observed_at,

@@ -1,3 +1,10 @@
+{#- Every observation once per area it counts for, in both geographies:
+      province   the pre-2025 province (74) and the post-2025 former-Binh-Duong area (BD), weight 1
+      district   its pre-2025 district; where only the new commune is known, the old district(s)
+                 the commune was carved from (ref_area_bridge, split equally if several)
+      commune    its post-2025 commune; where only the old district is known, the communes the
+                 district was split into, weighted by ref_area_bridge
+    Weights sum to 1 within every level, so additive totals agree across the two geographies. -#}
 with
 
 observations as (
@@ -12,28 +19,49 @@ bridge as (
     select * from {{ ref('ref_area_bridge') }}
 ),
 
+-- a new commune taken from several old districts counts an equal share for each
+bridge_reverse as (
+    select
+        new_area_code,
+        old_area_code,
+        1.0 / count(*) over (partition by new_area_code) as weight
+    from bridge
+),
+
+provinces as (
+    select unnest([
+        '{{ var("province_area_code") }}',
+        '{{ var("province_area_code_2025") }}'
+    ]) as area_code
+),
+
 located as (
-    -- every observation of the province counts for the province
-    select observations.*, '{{ var("province_area_code") }}' as area_code, 1.0 as weight
+    select observations.*, provinces.area_code, 1.0 as weight
     from observations
+    cross join provinces
 
     union all
 
-    -- pre-2025 district
     select observations.*, observations.district_code as area_code, 1.0 as weight
     from observations
     where observations.district_code is not null
 
     union all
 
-    -- post-2025 commune, where the observation knows it
+    select observations.*, bridge_reverse.old_area_code as area_code, bridge_reverse.weight
+    from observations
+    inner join bridge_reverse
+        on observations.commune_code_2025 = bridge_reverse.new_area_code
+    where observations.district_code is null
+
+    union all
+
     select observations.*, observations.commune_code_2025 as area_code, 1.0 as weight
     from observations
     where observations.commune_code_2025 is not null
 
     union all
 
-    -- post-2025 commune through the bridge weights, where only the old district is known
     select observations.*, bridge.new_area_code as area_code, bridge.weight
     from observations
     inner join bridge
@@ -54,6 +82,7 @@ final as (
 
         -- measures
         located.value,
+        located.unit,
         located.weight,
 
         -- timestamps

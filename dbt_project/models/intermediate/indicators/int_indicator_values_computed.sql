@@ -24,68 +24,102 @@ definitions as (
         aggregation in ('share', 'ratio') or nullif(trim(denominator_metric), '') is not null as has_denominator,
         {{ indicator_filter_conditions('numerator_filter') }} as numerator_conditions,
         {{ indicator_filter_conditions('denominator_filter') }} as denominator_conditions,
+        {{ indicator_filter_category('numerator_filter') }} as numerator_category,
+        {{ indicator_filter_category('denominator_filter') }} as denominator_category,
         coalesce(multiplier, 1.0) as multiplier,
         list_transform(string_split(breakdown, '|'), lambda level: trim(level)) as area_levels,
-        case frequency
-            when 'daily' then ['day', 'month']
-            when 'monthly' then ['month']
-        end as grains,
+        {{ indicator_grains('frequency') }} as grains,
+        nullif(trim(source_unit), '') as source_unit,
+        valid_min,
+        valid_max,
         coalesce(valid_from, date '1900-01-01') as valid_from,
         valid_to
     from catalogue
 ),
 
-grains as (
-    select unnest(['day', 'month']) as period_grain
-),
-
 -- grains computed straight from the observations: the indicator's finest grain, and every
--- coarser one when time_aggregation = 'pooled' (otherwise coarser grains roll up day values)
+-- coarser one when time_aggregation = 'pooled' (otherwise coarser grains roll up finest values)
 pooled_grains as (
     select
         definitions.indicator_code,
-        grains.period_grain
+        grain.period_grain
     from definitions
-    inner join grains
-        on list_contains(definitions.grains, grains.period_grain)
-    where grains.period_grain = definitions.grains[1]
+    cross join unnest(definitions.grains) as grain(period_grain)
+    where grain.period_grain = definitions.grains[1]
         or definitions.time_aggregation = 'pooled'
+),
+
+-- catalogue rows x observations of their metric; a row filtering on one category joins on it
+numerator_candidates as (
+    select definitions.indicator_code, definitions.numerator_conditions as conditions, definitions.area_levels,
+        definitions.valid_from, definitions.valid_to, definitions.source_unit, definitions.valid_min,
+        definitions.valid_max, observations.*
+    from definitions
+    inner join observations
+        on definitions.metric_code = observations.metric_code
+        and definitions.numerator_category = observations.category
+
+    union all
+
+    select definitions.indicator_code, definitions.numerator_conditions as conditions, definitions.area_levels,
+        definitions.valid_from, definitions.valid_to, definitions.source_unit, definitions.valid_min,
+        definitions.valid_max, observations.*
+    from definitions
+    inner join observations
+        on definitions.metric_code = observations.metric_code
+    where definitions.numerator_category is null
 ),
 
 numerator_observations as (
     select
-        definitions.indicator_code,
-        observations.area_code,
-        observations.observed_date,
-        observations.entity_code,
-        observations.value,
-        observations.weight,
-        observations.batch_ids
+        indicator_code,
+        area_code,
+        observed_date,
+        entity_code,
+        value,
+        weight,
+        batch_ids
+    from numerator_candidates
+    where list_contains(area_levels, area_level)
+        and observed_date >= valid_from
+        and (valid_to is null or observed_date <= valid_to)
+        and {{ indicator_filter_matches('conditions', 'value', 'category') }}
+        and {{ indicator_observation_is_valid('numerator_candidates', 'numerator_candidates') }}
+),
+
+denominator_candidates as (
+    select definitions.indicator_code, definitions.denominator_conditions as conditions, definitions.area_levels,
+        definitions.valid_from, definitions.valid_to, observations.*
     from definitions
     inner join observations
-        on definitions.metric_code = observations.metric_code
-        and list_contains(definitions.area_levels, observations.area_level)
-        and observations.observed_date >= definitions.valid_from
-        and (definitions.valid_to is null or observations.observed_date <= definitions.valid_to)
-    where {{ indicator_filter_matches('definitions.numerator_conditions', 'observations.value', 'observations.category') }}
+        on definitions.denominator_metric_code = observations.metric_code
+        and definitions.denominator_category = observations.category
+    where definitions.has_denominator
+
+    union all
+
+    select definitions.indicator_code, definitions.denominator_conditions as conditions, definitions.area_levels,
+        definitions.valid_from, definitions.valid_to, observations.*
+    from definitions
+    inner join observations
+        on definitions.denominator_metric_code = observations.metric_code
+    where definitions.has_denominator
+        and definitions.denominator_category is null
 ),
 
 denominator_observations as (
     select
-        definitions.indicator_code,
-        observations.area_code,
-        observations.observed_date,
-        observations.value,
-        observations.weight,
-        observations.batch_ids
-    from definitions
-    inner join observations
-        on definitions.denominator_metric_code = observations.metric_code
-        and list_contains(definitions.area_levels, observations.area_level)
-        and observations.observed_date >= definitions.valid_from
-        and (definitions.valid_to is null or observations.observed_date <= definitions.valid_to)
-    where definitions.has_denominator
-        and {{ indicator_filter_matches('definitions.denominator_conditions', 'observations.value', 'observations.category') }}
+        indicator_code,
+        area_code,
+        observed_date,
+        value,
+        weight,
+        batch_ids
+    from denominator_candidates
+    where list_contains(area_levels, area_level)
+        and observed_date >= valid_from
+        and (valid_to is null or observed_date <= valid_to)
+        and {{ indicator_filter_matches('conditions', 'value', 'category') }}
 ),
 
 numerator_by_period as (
@@ -93,7 +127,7 @@ numerator_by_period as (
         numerator_observations.indicator_code,
         numerator_observations.area_code,
         pooled_grains.period_grain,
-        cast(date_trunc(pooled_grains.period_grain, numerator_observations.observed_date) as date) as period_start,
+        {{ indicator_period_start('pooled_grains.period_grain', 'numerator_observations.observed_date') }} as period_start,
         sum(numerator_observations.weight * numerator_observations.value) as sum_weighted_value,
         sum(numerator_observations.weight) as sum_weight,
         max(numerator_observations.value) as max_value,
@@ -112,7 +146,7 @@ denominator_by_period as (
         denominator_observations.indicator_code,
         denominator_observations.area_code,
         pooled_grains.period_grain,
-        cast(date_trunc(pooled_grains.period_grain, denominator_observations.observed_date) as date) as period_start,
+        {{ indicator_period_start('pooled_grains.period_grain', 'denominator_observations.observed_date') }} as period_start,
         sum(denominator_observations.weight * denominator_observations.value) as sum_weighted_value,
         sum(denominator_observations.weight) as sum_weight,
         count(*) as n_observations,
@@ -154,14 +188,27 @@ pooled_values as (
         on coalesce(numerator.indicator_code, denominator.indicator_code) = definitions.indicator_code
 ),
 
--- months of indicators whose time_aggregation is not 'pooled': aggregate their day values
+-- coarser grains of indicators whose time_aggregation is not 'pooled': aggregate the values of
+-- the finest grain (e.g. days over a limit in a month = sum of the daily 0/1 values)
+coarser_grains as (
+    select
+        definitions.indicator_code,
+        definitions.time_aggregation,
+        definitions.grains[1] as finest_grain,
+        grain.period_grain
+    from definitions
+    cross join unnest(definitions.grains) as grain(period_grain)
+    where definitions.time_aggregation <> 'pooled'
+        and grain.period_grain <> definitions.grains[1]
+),
+
 rolled_up_values as (
     select
         pooled_values.indicator_code,
         pooled_values.area_code,
-        'month' as period_grain,
-        cast(date_trunc('month', pooled_values.period_start) as date) as period_start,
-        case definitions.time_aggregation
+        coarser_grains.period_grain,
+        {{ indicator_period_start('coarser_grains.period_grain', 'pooled_values.period_start') }} as period_start,
+        case coarser_grains.time_aggregation
             when 'sum' then sum(pooled_values.value)
             when 'avg' then avg(pooled_values.value)
             when 'max' then max(pooled_values.value)
@@ -171,17 +218,16 @@ rolled_up_values as (
         sum(pooled_values.n_observations) as n_observations,
         list_distinct(flatten(list(pooled_values.batch_ids))) as batch_ids
     from pooled_values
-    inner join definitions
-        on pooled_values.indicator_code = definitions.indicator_code
-    where pooled_values.period_grain = 'day'
-        and pooled_values.value is not null
-        and definitions.time_aggregation <> 'pooled'
-        and list_contains(definitions.grains, 'month')
+    inner join coarser_grains
+        on pooled_values.indicator_code = coarser_grains.indicator_code
+        and pooled_values.period_grain = coarser_grains.finest_grain
+    where pooled_values.value is not null
     group by
         pooled_values.indicator_code,
         pooled_values.area_code,
-        cast(date_trunc('month', pooled_values.period_start) as date),
-        definitions.time_aggregation
+        coarser_grains.period_grain,
+        {{ indicator_period_start('coarser_grains.period_grain', 'pooled_values.period_start') }},
+        coarser_grains.time_aggregation
 ),
 
 all_values as (
@@ -197,10 +243,11 @@ final as (
         definitions.sector_code,
         all_values.area_code,
         cast(all_values.period_start as date) as period_start,
-        all_values.period_grain,
+        {{ indicator_published_grain('all_values.period_grain') }} as period_grain,
 
         -- measures
-        cast(all_values.value as double) as value,
+        -- rounded to 1e-9: bridge weights (0.166667...) must not turn a mean of 100s into 100.00000000000001
+        cast(round(all_values.value, 9) as double) as value,
         definitions.unit,
         cast(all_values.n_observations as bigint) as n_observations,
 
@@ -210,6 +257,7 @@ final as (
     inner join definitions
         on all_values.indicator_code = definitions.indicator_code
     where all_values.value is not null
+        and isfinite(all_values.value)
 )
 
 select * from final
