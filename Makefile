@@ -14,6 +14,7 @@ help:
 	@echo "make test   - the whole test suite"
 	@echo "make ui     - Dagster UI on http://127.0.0.1:3000"
 	@echo "make docs   - build and serve the Great Expectations Data Docs"
+	@echo "make report - audit report of a publication (PUBLICATION=<id>, default latest)"
 
 uv:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -37,6 +38,9 @@ ui: prepare
 
 docs: env
 	$(RUN) python -m expectations.data_docs --serve
+
+report: env
+	$(RUN) python -m orchestration.audit_report --publication $(or $(PUBLICATION),latest)
 
 clean:
 	rm -rf data .dagster_home dbt_project/target

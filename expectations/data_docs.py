@@ -3,7 +3,8 @@
     uv run python -m expectations.data_docs [--context-dir DIR] [--open|--serve [--port N]]
 
 prints the path of index.html; with ``--open`` it also serves the site on 127.0.0.1 (Ctrl-C
-stops it). Importing this module does not import great_expectations.
+stops it). The site works offline: its CDN assets are replaced by vendored copies
+(``data_docs_offline``). Importing this module does not import great_expectations.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import http.server
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
+from expectations.data_docs_offline import make_offline
 
 SITE_NAME = "local_site"
 
@@ -30,6 +33,7 @@ def build_data_docs(context_dir: str | Path | None = None) -> Path:
     index = Path(unquote(urlparse(urls[SITE_NAME]).path))
     if not index.is_file():
         raise FileNotFoundError(f"GX reported {urls[SITE_NAME]} but {index} was not written")
+    make_offline(index.parent)
     return index
 
 

@@ -11,6 +11,7 @@ complete record or nothing. A crash leaves at most a ``.tmp`` file that no glob 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from datetime import datetime
@@ -29,8 +30,14 @@ from orchestration.publishing.sql import literal
 # A zero-row file carrying only the schema. The ``audit.*`` views of the published file glob
 # the table directory, and a glob matching no file is an error in DuckDB; this file makes the
 # views work before the first record (e.g. ``withheld``) and pins the column types. The name
-# sorts before every real record.
-SCHEMA_FILE = "00000000T000000000000Z-schema.parquet"
+# sorts before every real record. It carries a hash of the schema: when a column is added, a new
+# schema file joins the old one (never replaced), so the views show the new column at once.
+SCHEMA_FILE_PREFIX = "00000000T000000000000Z-schema"
+
+
+def schema_file_name(schema: pa.Schema) -> str:
+    digest = hashlib.sha256(str(schema).encode()).hexdigest()[:8]
+    return f"{SCHEMA_FILE_PREFIX}-{digest}.parquet"
 
 
 def table_dir(table: str, audit_dir: Path | None = None) -> Path:
@@ -59,8 +66,9 @@ def ensure_schema_files(audit_dir: Path | None = None) -> None:
     for table, schema in SCHEMAS.items():
         directory = table_dir(table, audit_dir)
         directory.mkdir(parents=True, exist_ok=True)
-        if not (directory / SCHEMA_FILE).exists():
-            _write_read_only(schema.empty_table(), directory / SCHEMA_FILE, no_clobber=True)
+        name = schema_file_name(schema)
+        if not (directory / name).exists():
+            _write_read_only(schema.empty_table(), directory / name, no_clobber=True)
 
 
 def read(table: str, *, audit_dir: Path | None = None) -> pa.Table:

@@ -16,11 +16,15 @@ commit point:
 Every attempt leaves an audit record: its check results, then one ``publications`` row with
 outcome 'published', 'blocked' (gate said no; published file untouched byte for byte) or
 'failed' (an error; previous publication stays).
+
+A department whose checks failed (gate ``withhold``) does not block: its rows in ``kpi.*`` are
+the last good published values, marked stale (``withholding``), recorded in ``audit.withheld``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -32,6 +36,7 @@ import duckdb
 
 from ingestion import settings
 from orchestration.publishing import audit_log
+from orchestration.publishing.attribution import attribute_check_rows
 from orchestration.publishing.audit_views import create_audit_views
 from orchestration.publishing.content_hash import DEFINITION as CONTENT_HASH_DEFINITION
 from orchestration.publishing.fsio import fsync_dir, fsync_file
@@ -40,6 +45,7 @@ from orchestration.publishing.ids import sortable_id
 from orchestration.publishing.landing_inputs import committed_batch_ids
 from orchestration.publishing.publish_lock import publish_lock, remove_stale_temp_files
 from orchestration.publishing.published_db import copy_schemas, measure, write_publication_table
+from orchestration.publishing.scopes import ManifestScopes
 from orchestration.publishing.snapshot import (
     commit_snapshot,
     snapshots_root,
@@ -47,6 +53,7 @@ from orchestration.publishing.snapshot import (
     update_latest,
     write_snapshot,
 )
+from orchestration.publishing.withholding import apply_withholding, lifted_records, load_previous
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +72,9 @@ class PublicationResult:
     row_counts: dict[str, int] = field(default_factory=dict)
     table_hashes: dict[str, str] = field(default_factory=dict)
     input_batch_ids: list[str] = field(default_factory=list)
+    # scope -> failed checks, for departments published as last good values (stale)
+    withheld: dict[str, list[str]] = field(default_factory=dict)
+    withheld_records: list[dict] = field(default_factory=list)
 
 
 def publish(
@@ -90,6 +100,10 @@ def publish(
 
     try:
         with publish_lock(published_dir):
+            # Whose data each check is about and what its failure does (rows recorded without
+            # attribution get it here, from the same manifest the build used).
+            scopes = _manifest_scopes(dbt_manifest_path)
+            check_results = attribute_check_rows(check_results, scopes=scopes, build_db=Path(build_db))
             # The checks are recorded whatever happens next: a blocked attempt must show why.
             if record_checks:  # False when the checks recorded themselves as they ran (the Dagster path)
                 audit_log.append("check_results", _with_defaults(check_results, run_id, attempted_at), audit_dir=audit_dir)
@@ -97,6 +111,7 @@ def publish(
             base_row.update(
                 dbt_manifest_sha256=_sha256_file(dbt_manifest_path) if dbt_manifest_path else None,
                 input_batch_ids=committed_batch_ids(landing_dir),
+                gate_summary=decision.summary(),
             )
             if not decision.allowed:
                 audit_log.append("publications", [{**base_row, "outcome": "blocked", "reason": decision.reason}],
@@ -106,7 +121,7 @@ def publish(
                                          input_batch_ids=base_row["input_batch_ids"])
             return _publish_allowed(
                 base_row, decision, build_db=Path(build_db), schemas=tuple(schemas),
-                published_dir=published_dir, audit_dir=audit_dir, landing_dir=landing_dir,
+                published_dir=published_dir, audit_dir=audit_dir, landing_dir=landing_dir, scopes=scopes,
             )
     except PostCommitError:
         raise  # the new file is live and recorded as such: a 'failed' row would be false
@@ -117,10 +132,11 @@ def publish(
 
 def _publish_allowed(
     base_row: dict, decision: GateDecision, *, build_db: Path, schemas: tuple[str, ...],
-    published_dir: Path, audit_dir: Path, landing_dir: Path,
+    published_dir: Path, audit_dir: Path, landing_dir: Path, scopes: ManifestScopes | None,
 ) -> PublicationResult:
     publication_id = base_row["publication_id"]
     remove_stale_temp_files(published_dir)
+    previous = load_previous(published_dir, audit_dir)  # the publication in place: last good values
     final_db = published_dir / PUBLISHED_FILE
     temp_db = published_dir / f".{PUBLISHED_FILE}.{publication_id}.tmp"
     temp_snapshot = temp_snapshot_dir(published_dir, publication_id)
@@ -131,11 +147,18 @@ def _publish_allowed(
         con = duckdb.connect(str(temp_db))
         try:
             tables = copy_schemas(con, build_db, schemas)
+            now = datetime.now(timezone.utc)
+            withheld_records = apply_withholding(
+                con, tables=tables, withheld=decision.withheld, scopes=scopes, previous=previous,
+                publication_id=publication_id, run_id=base_row["run_id"], now=now,
+            ) + lifted_records(previous, decision.withheld, publication_id=publication_id,
+                               run_id=base_row["run_id"], now=now)
             row_counts, table_hashes = measure(con, tables)
             row = {
                 **base_row, "outcome": "published", "reason": decision.reason,
                 "row_counts": row_counts, "table_hashes": table_hashes,
                 "published_path": str(final_db), "snapshot_path": str(final_snapshot),
+                "withheld_scopes": sorted(decision.withheld),
             }
             audit_views = create_audit_views(con, audit_dir=audit_dir, landing_dir=landing_dir)
             write_publication_table(con, row)
@@ -157,6 +180,7 @@ def _publish_allowed(
         fsync_dir(published_dir)
         # The audit record first: it is the truth an auditor reads; LATEST is a convenience.
         audit_log.append("publications", [row], audit_dir=audit_dir)
+        audit_log.append("withheld", withheld_records, audit_dir=audit_dir)
         update_latest(published_dir, publication_id)
     except BaseException as exc:
         raise PostCommitError(f"publication {publication_id} is live but its bookkeeping failed: {exc}") from exc
@@ -165,6 +189,8 @@ def _publish_allowed(
         publication_id, base_row["run_id"], "published", decision.reason, decision,
         published_path=final_db, snapshot_path=final_snapshot, row_counts=row_counts,
         table_hashes=table_hashes, input_batch_ids=base_row["input_batch_ids"],
+        withheld={s: sorted({str(r.get("check_name")) for r in rs}) for s, rs in decision.withheld.items()},
+        withheld_records=withheld_records,
     )
 
 
@@ -185,6 +211,7 @@ def _manifest(row: dict, tables: list[str], row_counts: dict, table_hashes: dict
         "code_version": row["code_version"],
         "dbt_manifest_sha256": row["dbt_manifest_sha256"],
         "input_batch_ids": row["input_batch_ids"],
+        "withheld_scopes": row.get("withheld_scopes") or [],
         "tables": {
             t: {"file": f"{t}.parquet", "rows": row_counts[t], "content_sha256": table_hashes[t]} for t in tables
         },
@@ -200,6 +227,12 @@ def _record_failure(base_row: dict, exc: BaseException, audit_dir: Path) -> None
         )
     except Exception:  # never mask the original error with a bookkeeping one
         log.exception("could not record failed publication %s", base_row["publication_id"])
+
+
+def _manifest_scopes(path: Path | None) -> ManifestScopes | None:
+    if path is None:
+        return None
+    return ManifestScopes(json.loads(Path(path).read_text()))
 
 
 def _sha256_file(path: Path) -> str:

@@ -55,6 +55,22 @@ SELECT * FROM (VALUES
      24, 61.5, 50.0, 'µg/m³', 'QCVN 05')
 ) AS t(event_id, station_code, station_type, param, averaging, limit_kind, event_start, event_end,
        hours, observed_max, limit_value, unit, regulation);
+
+CREATE TABLE kpi.station_hourly AS
+SELECT station_code, 'PM2.5' AS param, hour_start, 'ambient_air' AS station_type, district_code, commune_code_2025,
+       pm25_nowcast AS avg_value, pm25_nowcast - 1 AS min_value, pm25_nowcast + 1 AS max_value,
+       11 AS n_valid, 12 AS n_received, 12 AS n_expected, 11 / 12 AS completeness, false AS is_stuck,
+       true AS is_valid_hour, 'µg/m³' AS unit
+FROM kpi.air_quality_hourly;
+
+CREATE TABLE ref.dim_indicator AS
+SELECT * FROM (VALUES
+    ('ENV_AQI_MEAN', 'VN_AQI giờ trung bình', 'Mean hourly VN_AQI', 'environment', 'index', 'daily', 'lower_is_better',
+     'Sở Nông nghiệp và Môi trường', 'env_monitoring', 'avg', DATE '2019-11-12', NULL::DATE),
+    ('SO_CPI_GENERAL_YOY', 'CPI so với cùng kỳ', 'CPI vs same month last year', 'macro_economy', 'index', 'monthly',
+     'lower_is_better', 'Cục Thống kê', 'statistics_office', 'avg', DATE '2019-01-01', NULL::DATE)
+) AS t(indicator_code, name_vi, name_en, sector_code, unit, frequency, direction, owner_department, source_system,
+       aggregation, valid_from, valid_to);
 """
 
 

@@ -12,7 +12,8 @@ from expectations.outcome import expectation_label
 from expectations.registry import checked_tables, get_spec
 from expectations.severity import SEVERITIES
 
-TABLES = ["kpi.air_quality_hourly", "kpi.exceedance_events", "kpi.indicator_values", "ref.dim_area"]
+TABLES = ["kpi.air_quality_hourly", "kpi.exceedance_events", "kpi.indicator_values", "kpi.station_hourly",
+          "ref.dim_area", "ref.dim_indicator"]
 
 
 def test_importing_the_package_does_not_import_great_expectations():

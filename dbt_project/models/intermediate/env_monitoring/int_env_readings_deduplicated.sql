@@ -1,7 +1,19 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ delete_partition_window('measured_at_local') }}",
+        tags=['daily_partitioned'],
+    )
+}}
+
 with
 
 readings as (
+    -- one partition window (a local day) at a time; copies of a reading share its slot, so the
+    -- latest copy is chosen within the window
     select * from {{ ref('stg_env__readings') }}
+    where {{ in_partition_window('measured_at_local') }}
 ),
 
 ranked as (

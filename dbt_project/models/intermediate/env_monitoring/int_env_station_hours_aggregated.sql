@@ -1,10 +1,20 @@
 {%- set per_hour = var('env_readings_per_hour') %}
 {%- set stuck_readings = var('env_stuck_min_readings') %}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ delete_partition_window('hour_start') }}",
+        tags=['daily_partitioned'],
+    )
+}}
 
 with
 
 readings as (
+    -- the window's readings and a day before it, so a stuck run that began before midnight is seen
     select * from {{ ref('int_env_readings_deduplicated') }}
+    where {{ in_partition_window('measured_at_local', lookback='1 day') }}
 ),
 
 stations as (
@@ -125,6 +135,7 @@ final as (
         -- lineage
         batch_ids
     from hourly
+    where {{ in_partition_window('hour_start') }}
 )
 
 select * from final

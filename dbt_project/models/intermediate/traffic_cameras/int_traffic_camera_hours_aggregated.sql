@@ -3,10 +3,20 @@
     and occupancy, with the camera's place in the registry (location, road, direction, areas).
     Speed is the vehicle-weighted mean of the interval speeds; occupancy the mean over the
     intervals that measured it. -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ delete_partition_window('hour_start') }}",
+        tags=['daily_partitioned'],
+    )
+}}
+
 with
 
 observations as (
     select * from {{ ref('stg_traffic_cameras__observations') }}
+    where {{ in_partition_window('observed_at_local') }}
 ),
 
 cameras as (
