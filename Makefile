@@ -42,5 +42,9 @@ docs: env
 report: env
 	$(RUN) python -m orchestration.audit_report --publication $(or $(PUBLICATION),latest)
 
+# Benchmarks (issue 7): ratios on this machine, see docs/performance.md. SCALE=small|month|year, REPEAT=N
+bench: prepare
+	$(RUN) python -m benchmarks --scale $(or $(SCALE),small) $(if $(REPEAT),--repeat $(REPEAT))
+
 clean:
 	rm -rf data .dagster_home dbt_project/target
