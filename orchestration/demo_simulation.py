@@ -36,7 +36,7 @@ PROFILES: dict[str, dict[str, list[str]]] = {
 }
 
 # High-frequency stand-ins take the window of days the caller asks for.
-_DAY_WINDOW = {"env_monitoring", "traffic_cameras"}
+DAY_WINDOW_SYSTEMS = {"env_monitoring", "traffic_cameras"}
 
 
 def simulator_names() -> list[str]:
@@ -51,7 +51,7 @@ def simulator_command(name: str, *, days: int, seed: int, profile: str) -> list[
     cmd = [sys.executable, "-m", f"simulators.{name}", "--seed", str(seed)]
     if name == "env_monitoring":
         cmd += ["--days", str(days), "--start", (date.today() - timedelta(days=days)).isoformat()]
-    elif name in _DAY_WINDOW:
+    elif name in DAY_WINDOW_SYSTEMS:
         cmd += ["--days", str(days)]
     return cmd + PROFILES[profile].get(name, [])
 

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import pyarrow as pa
@@ -92,9 +93,12 @@ def skip_reason(drop_file: DropFile, first_by_hash: dict[str, str]) -> str | Non
     return f"duplicate of {first}" if first is not None else None
 
 
-def land_new_files(dataset: CsvDataset, location: DropLocation, landing_dir: Path | None = None) -> BatchRecord | None:
-    """Land every new file of ``dataset``; returns the committed batch, or None when nothing was new."""
+def land_new_files(dataset: CsvDataset, location: DropLocation, landing_dir: Path | None = None,
+                   names: Callable[[str], bool] | None = None) -> BatchRecord | None:
+    """Land every new file of ``dataset``; returns the committed batch, or None when nothing was new.
+    ``names`` narrows the files considered (a partition's window, ``file_periods.in_window``)."""
     new, first_by_hash = new_files(location, dataset.name, dataset.file_pattern, landing_dir)
+    new = [f for f in new if names is None or names(f.name)]
     if not new:
         return None
     try:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
 from typing import Callable, Sequence
 
 from ingestion.common.csv_drop import land_new_files
 from ingestion.common.csv_spec import CsvDataset
+from ingestion.common.file_periods import in_window
 from ingestion.common.file_drop import DropLocation
 from ingestion.registry import DatasetSpec, SourceSpec
 
@@ -15,6 +17,12 @@ CADENCE_MINUTES = {"month": 30 * 24 * 60, "quarter": 91 * 24 * 60}
 
 def _load(dataset: CsvDataset, location: Callable[[], DropLocation]):
     return land_new_files(dataset, location())  # location read at run time: the environment may change
+
+
+def _load_window(dataset: CsvDataset, location: Callable[[], DropLocation], start: datetime, end: datetime):
+    """The new files of the months starting in ``[start, end)`` (by the period in their name)."""
+    where = location()
+    return land_new_files(dataset, where, names=in_window(start, end, where.path))
 
 
 def csv_drop_source(
@@ -39,6 +47,7 @@ def csv_drop_source(
                 load=partial(_load, d, location),
                 cadence_minutes=CADENCE_MINUTES[d.period_kind],
                 partitioning=d.period_kind if d.period_kind == "month" else "none",
+                load_window=partial(_load_window, d, location) if d.period_kind == "month" else None,
             )
             for d in datasets
         ),

@@ -150,10 +150,12 @@ def land_new_files(
     patterns: tuple[str, ...],
     parse: Callable[[DropFile], ParsedFile],
     landing_dir: Path | None = None,
+    names: Callable[[str], bool] | None = None,
 ) -> BatchRecord | None:
-    """Land every new file of the drop folder as one batch of ``dataset``; None if nothing is new."""
+    """Land every new file of the drop folder as one batch of ``dataset``; None if nothing is new.
+    ``names`` narrows the files considered (a partition's window, ``file_periods.in_window``)."""
     source_system = location.source_system
-    files = list_drop_files(location, patterns)
+    files = [f for f in list_drop_files(location, patterns) if names is None or names(f.name)]
     plan = plan_new_files(files, committed_file_hashes(source_system, dataset, landing_dir))
     if plan.is_empty:
         return None

@@ -4,7 +4,12 @@ One ``Thong_ke_GD_YYYY-YYYY.xlsx`` per school year: the school list and a summar
 area. See ``config`` for the environment variables.
 """
 
-from ingestion.education.load import load_level_summary, load_schools
+from ingestion.education.load import (
+    load_level_summary,
+    load_level_summary_window,
+    load_schools,
+    load_schools_window,
+)
 from ingestion.registry import DatasetSpec, SourceSpec
 
 SOURCE = SourceSpec(
@@ -21,6 +26,7 @@ SOURCE = SourceSpec(
             load=load_schools,
             cadence_minutes=365 * 24 * 60,
             partitioning="school_year",
+            load_window=load_schools_window,  # by the school year in the workbook's name
         ),
         DatasetSpec(
             name="level_summary",
@@ -28,6 +34,7 @@ SOURCE = SourceSpec(
             load=load_level_summary,
             cadence_minutes=365 * 24 * 60,
             partitioning="school_year",
+            load_window=load_level_summary_window,  # by the school year in the workbook's name
         ),
     ),
 )

@@ -6,7 +6,7 @@ long format. See ``config`` for the environment variables.
 """
 
 from ingestion.registry import DatasetSpec, SourceSpec
-from ingestion.statistics_office.load import load_indicators
+from ingestion.statistics_office.load import load_indicators, load_indicators_window
 
 SOURCE = SourceSpec(
     source_system="statistics_office",
@@ -25,6 +25,7 @@ SOURCE = SourceSpec(
             load=load_indicators,
             cadence_minutes=30 * 24 * 60,
             partitioning="month",
+            load_window=load_indicators_window,  # by the report month in the file name
         ),
     ),
 )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pyarrow as pa
 
 from ingestion.common.file_drop import DropFile, ParsedFile, land_new_files
+from ingestion.common.file_periods import in_window
 from ingestion.landing import BatchRecord
 from ingestion.statistics_office import config
 from ingestion.statistics_office.report import parse_report
@@ -44,6 +46,13 @@ def _parse(f: DropFile) -> ParsedFile:
     return ParsedFile(rows=rows, line_numbers=[r["line_number"] for r in parsed.landed], quarantine=parsed.quarantine)
 
 
-def load_indicators(*, drop_dir: Path | None = None, landing_dir: Path | None = None) -> BatchRecord | None:
-    return land_new_files(location=config.drop_location(drop_dir), dataset=DATASET, patterns=config.file_patterns(),
-                          parse=_parse, landing_dir=landing_dir)
+def load_indicators(*, drop_dir: Path | None = None, landing_dir: Path | None = None,
+                    window: tuple[datetime, datetime] | None = None) -> BatchRecord | None:
+    """Land the new report workbooks (with ``window``: of the report months starting in it)."""
+    location = config.drop_location(drop_dir)
+    return land_new_files(location=location, dataset=DATASET, patterns=config.file_patterns(), parse=_parse,
+                          landing_dir=landing_dir, names=window and in_window(*window, location.path))
+
+
+def load_indicators_window(start: datetime, end: datetime) -> BatchRecord | None:
+    return load_indicators(window=(start, end))

@@ -5,7 +5,7 @@ environment variables.
 """
 
 from ingestion.registry import DatasetSpec, SourceSpec
-from ingestion.utilities.load import load_power_consumption, load_power_service, load_water_supply
+from ingestion.utilities.load import load_power_consumption, load_power_service, load_water_supply, windowed
 
 _MONTHLY = 30 * 24 * 60
 
@@ -16,13 +16,13 @@ SOURCE = SourceSpec(
     system_description="Monthly JSON exports of the water company (BIWASE) and the power company (PC Bình Dương)",
     native_form="json",
     datasets=(
-        DatasetSpec(name="water_supply", load=load_water_supply, cadence_minutes=_MONTHLY, partitioning="month",
+        DatasetSpec(name="water_supply", load=load_water_supply, load_window=windowed(load_water_supply), cadence_minutes=_MONTHLY, partitioning="month",
                     description=("Water produced and billed (m³) by area and plant, non-revenue water %, "
                                  "households served / total, connections; late exports flagged.")),
-        DatasetSpec(name="power_consumption", load=load_power_consumption, cadence_minutes=_MONTHLY,
+        DatasetSpec(name="power_consumption", load=load_power_consumption, load_window=windowed(load_power_consumption), cadence_minutes=_MONTHLY,
                     partitioning="month",
                     description="Electricity consumption (MWh, converted from the unit exported) by area and sector."),
-        DatasetSpec(name="power_service", load=load_power_service, cadence_minutes=_MONTHLY, partitioning="month",
+        DatasetSpec(name="power_service", load=load_power_service, load_window=windowed(load_power_service), cadence_minutes=_MONTHLY, partitioning="month",
                     description="Power customers, outage hours, SAIDI (minutes) and SAIFI by area."),
     ),
 )

@@ -40,9 +40,15 @@ def expected_checks() -> set[str]:
     kinds={"duckdb", "parquet"},
     pool="published_duckdb",
     description=(
-        "The published warehouse: `data/published/ioc.duckdb` (kpi.*, ref.*, audit.*) and a Parquet "
-        "snapshot, swapped in atomically — only when every blocking check of this run passed."
+        "**Kho dữ liệu công bố** — the published warehouse: `data/published/ioc.duckdb` (kpi.*, ref.*, "
+        "audit.*, alerts.*) and a Parquet snapshot, swapped in atomically — only when every blocking check "
+        "of this run passed. Each publication links its audit report."
     ),
+    metadata={
+        "published_file": dg.MetadataValue.path(str(settings.published_dir() / "ioc.duckdb")),
+        "audit_reports": dg.MetadataValue.path(str(settings.data_dir() / "reports")),
+        "gx_data_docs": dg.MetadataValue.path(str(settings.gx_dir() / "uncommitted" / "data_docs" / "local_site" / "index.html")),
+    },
 )
 def ioc_published(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     result = publish(
@@ -68,8 +74,21 @@ def ioc_published(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
             "table_hashes": dg.MetadataValue.json(result.table_hashes),
             "input_batches": len(result.input_batch_ids),
             "gate": result.reason,
+            **_audit_report_link(context, result.publication_id),
         }
     )
+
+
+def _audit_report_link(context: dg.AssetExecutionContext, publication_id: str) -> dict:
+    """The publication's static audit report (orchestration/audit_report), linked from the UI.
+    Best effort: the publication is already live; a report that cannot be written is logged."""
+    try:
+        from orchestration.audit_report import build_report
+
+        return {"audit_report": dg.MetadataValue.path(str(build_report(publication_id)))}
+    except Exception as exc:  # noqa: BLE001 - the report is a convenience, never a reason to fail
+        context.log.warning("audit report of %s not written: %s", publication_id, exc)
+        return {}
 
 
 def defs() -> dg.Definitions:

@@ -37,6 +37,7 @@ import duckdb
 from ingestion import settings
 from orchestration.publishing import audit_log
 from orchestration.publishing.attribution import attribute_check_rows
+from orchestration.alerts.views import create_alert_views
 from orchestration.publishing.audit_views import create_audit_views
 from orchestration.publishing.content_hash import DEFINITION as CONTENT_HASH_DEFINITION
 from orchestration.publishing.fsio import fsync_dir, fsync_file
@@ -161,9 +162,11 @@ def _publish_allowed(
                 "withheld_scopes": sorted(decision.withheld),
             }
             audit_views = create_audit_views(con, audit_dir=audit_dir, landing_dir=landing_dir)
+            alert_views = create_alert_views(con)  # alerts.* read the append-only alert log live
             write_publication_table(con, row)
             write_snapshot(
-                con, temp_snapshot, [*tables, *(f"audit.{v}" for v in audit_views), "audit.publication"],
+                con, temp_snapshot,
+                [*tables, *(f"audit.{v}" for v in audit_views), *alert_views, "audit.publication"],
                 _manifest(row, tables, row_counts, table_hashes, published_at=datetime.now(timezone.utc)),
             )
             con.execute("checkpoint")
