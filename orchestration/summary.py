@@ -79,7 +79,10 @@ def print_summary() -> None:
     publications = audit_log.read("publications").to_pylist()
     if publications:
         last = max(publications, key=lambda r: r["attempted_at"])
-        print(f"\nLast publication attempt: {last['outcome']} — {last['reason']}")
+        reason = last["reason"] or ""
+        print(f"\nLast publication attempt: {last['outcome']} — {reason[:240]}{' …' if len(reason) > 240 else ''}")
+        if last.get("withheld_scopes"):
+            print(f"  withheld departments (last good values kept, marked stale): {', '.join(last['withheld_scopes'])}")
 
     facts = _published_facts(settings.published_db())
     if not facts:
