@@ -4,7 +4,11 @@ Plain Python, no orchestration imports. Reporter names and phones are pseudonymi
 landing. Configuration: see :mod:`ingestion.citizen_feedback.config`.
 """
 
-from ingestion.citizen_feedback.reports import load_reports, load_reports_window, probe_reports
+from ingestion.citizen_feedback.reports import (
+    load_reports,
+    load_reports_window,
+    probe_reports,
+)
 from ingestion.registry import DatasetSpec, SourceSpec
 
 SOURCE = SourceSpec(

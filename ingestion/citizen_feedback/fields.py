@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from ingestion.common.http_paging import JsonField
+from ingestion.common.json_records import JsonField
 
 TIMESTAMP = pa.timestamp("us", tz="UTC")
 CATEGORIES = ("traffic", "environment", "urban_order", "power_water", "public_services",

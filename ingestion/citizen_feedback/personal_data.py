@@ -11,8 +11,8 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ingestion.common.pseudonymise import pseudonymise
 from ingestion.citizen_feedback.fields import PERSONAL_FIELDS, REPORT_FIELDS
+from ingestion.common.pseudonymise import pseudonymise
 
 WITHHELD = "<withheld: undeclared field>"
 

@@ -19,7 +19,8 @@ from ingestion.citizen_feedback.config import SYSTEM, load_config
 from ingestion.citizen_feedback.fields import COMMUNE_PATTERN, REPORT_FIELDS
 from ingestion.citizen_feedback.personal_data import pseudonymise_contacts, redactor
 from ingestion.citizen_feedback.reporting_period import with_reporting_period
-from ingestion.common.http_paging import PagedJsonClient, RecordWindow, committed_window_end, reject_outside_window
+from ingestion.common.http_paging import PagedJsonClient, committed_window_end
+from ingestion.common.json_records import RecordWindow, reject_outside_window
 from ingestion.common.pseudonymise import load_key
 from ingestion.common.windows import BEGINNING, committed_windows, subtract
 from ingestion.landing import BatchRecord, BatchWriter

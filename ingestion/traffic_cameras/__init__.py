@@ -4,7 +4,11 @@ Plain Python, no orchestration imports. Configuration: see :mod:`ingestion.traff
 """
 
 from ingestion.registry import DatasetSpec, SourceSpec
-from ingestion.traffic_cameras.observations import load_observations, load_observations_window, probe_observations
+from ingestion.traffic_cameras.observations import (
+    load_observations,
+    load_observations_window,
+    probe_observations,
+)
 from ingestion.traffic_cameras.updated_records import load_cameras, load_incidents
 
 SOURCE = SourceSpec(

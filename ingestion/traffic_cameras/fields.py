@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from ingestion.common.http_paging import JsonField
+from ingestion.common.json_records import JsonField
 
 TIMESTAMP = pa.timestamp("us", tz="UTC")
 DISTRICTS = tuple(str(code) for code in range(718, 727))

@@ -14,12 +14,22 @@ from urllib.parse import urlencode
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ingestion.common.http_paging import PagedJsonClient, RecordWindow, committed_window_end
+from ingestion.common.http_paging import PagedJsonClient, committed_window_end
+from ingestion.common.json_records import RecordWindow
 from ingestion.common.windows import committed_windows, subtract
 from ingestion.landing import BatchRecord, BatchWriter
-from ingestion.traffic_cameras.api import OBSERVATIONS, iso, local_midnight_before, server_time
+from ingestion.traffic_cameras.api import (
+    OBSERVATIONS,
+    iso,
+    local_midnight_before,
+    server_time,
+)
 from ingestion.traffic_cameras.config import SYSTEM, load_config
-from ingestion.traffic_cameras.fields import MAX_SPEED_KMH, OBSERVATION_FIELDS, SPEED_UNIT_FACTORS
+from ingestion.traffic_cameras.fields import (
+    MAX_SPEED_KMH,
+    OBSERVATION_FIELDS,
+    SPEED_UNIT_FACTORS,
+)
 
 DATASET = "observations"
 INTERVAL = timedelta(minutes=5)

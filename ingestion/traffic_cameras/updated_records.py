@@ -13,11 +13,16 @@ from urllib.parse import urlencode
 
 import pyarrow.compute as pc
 
-from ingestion.common.http_paging import PagedJsonClient, RecordWindow, committed_window_end, reject_outside_window
+from ingestion.common.http_paging import PagedJsonClient, committed_window_end
+from ingestion.common.json_records import RecordWindow, reject_outside_window
 from ingestion.landing import BatchRecord, BatchWriter
 from ingestion.traffic_cameras.api import CAMERAS, INCIDENTS, iso, server_time
 from ingestion.traffic_cameras.config import SYSTEM, load_config
-from ingestion.traffic_cameras.fields import CAMERA_FIELDS, COMMUNE_PATTERN, INCIDENT_FIELDS
+from ingestion.traffic_cameras.fields import (
+    CAMERA_FIELDS,
+    COMMUNE_PATTERN,
+    INCIDENT_FIELDS,
+)
 
 
 def load_cameras() -> BatchRecord | None:
