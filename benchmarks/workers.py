@@ -101,9 +101,8 @@ def refresh(partition_key: str) -> dict:
     import dagster as dg
 
     from orchestration.definitions import defs
-    from orchestration.demo_simulation import start_http_stand_ins
-
     from orchestration.demo_environment import apply_demo_environment
+    from orchestration.demo_simulation import start_http_stand_ins
 
     apply_demo_environment()  # the stand-ins are the demo's: same settings as orchestration.demo
     servers = start_http_stand_ins()

@@ -62,3 +62,9 @@ def audit_dir() -> Path:
 def gx_dir() -> Path:
     """File-backed Great Expectations context: persisted validation results and Data Docs."""
     return _path("IOC_GX_DIR", data_dir() / "gx")
+
+
+def duckdb_memory_limit() -> str:
+    """Memory cap of every DuckDB the product opens for heavy work (dbt's profile reads the same
+    variable): past it DuckDB spills to disk rather than taking 80 % of RAM."""
+    return os.environ.get("IOC_DUCKDB_MEMORY_LIMIT", "3GB")
