@@ -3,6 +3,10 @@
 A connector package ``ingestion/<source_system>/`` exposes ``SOURCE = SourceSpec(...)`` in its
 ``__init__``. The orchestration discovers them with :func:`discover_sources` and builds one
 Dagster asset per dataset, grouped by department, so adding a system adds no code elsewhere.
+
+A spec names its loaders with :func:`lazy` ("module:function"): discovering the sources (every
+code-location load) then imports only the declarations, not pandas, SQLAlchemy, pyarrow or
+openpyxl; a connector's modules are imported when one of its loaders first runs.
 """
 
 from __future__ import annotations
@@ -11,11 +15,36 @@ import importlib
 import pkgutil
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable, Sequence
-
-from ingestion.landing import BatchRecord
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import ingestion
+
+if TYPE_CHECKING:
+    from ingestion.landing import BatchRecord
+
+
+@dataclass(frozen=True)
+class LazyCallable:
+    """A function named ``"package.module:function"`` (with leading ``args`` bound), imported when
+    called. Looked up at each call, not cached, so a test's monkeypatch of the target applies."""
+
+    target: str
+    args: tuple[Any, ...] = ()
+
+    def resolve(self) -> Callable:
+        module, _, name = self.target.partition(":")
+        return getattr(importlib.import_module(module), name)
+
+    def __call__(self, *args, **kwargs):
+        return self.resolve()(*self.args, *args, **kwargs)
+
+
+def lazy(target: str, *args: Any) -> LazyCallable:
+    """``lazy("ingestion.x.load:load_items", arg)`` behaves as ``functools.partial(load_items, arg)``."""
+    module, sep, name = target.partition(":")
+    if not (module and sep and name):
+        raise ValueError(f"expected 'package.module:function', got {target!r}")
+    return LazyCallable(target, args)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ingestion import settings
@@ -35,11 +35,19 @@ def dbt_project():
 
 
 def load_manifest(path: Path = MANIFEST_PATH) -> dict:
+    """The parsed manifest, shared and read-only: several defs modules read it at load, and
+    parsing it is a large part of the load time. Re-read when the file changes (``dbt parse``)."""
     if not path.exists():
         raise FileNotFoundError(
             f"dbt manifest not found at {path}. Run `make prepare` (dbt parse) before loading "
             "the code location; the manifest is a build artefact, not produced at import."
         )
+    stat = path.stat()
+    return _parsed_manifest(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=2)
+def _parsed_manifest(path: Path, mtime_ns: int, size: int) -> dict:
     return json.loads(path.read_text())
 
 

@@ -11,11 +11,10 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
-from ingestion.landing import batches_dir
+if TYPE_CHECKING:  # pyarrow is imported on use: the code location imports this module at load
+    import pyarrow as pa
 
 
 @dataclass(frozen=True)
@@ -27,6 +26,8 @@ class LastLanding:
 
 
 def _newest_first(source_system: str, landing_dir: Path | None) -> list[Path]:
+    from ingestion.landing import batches_dir
+
     root = batches_dir(source_system, landing_dir)
     if not root.is_dir():
         return []
@@ -39,6 +40,8 @@ def last_landing(
     source_system: str, dataset: str, landing_dir: Path | None = None, *, with_rows: bool = True
 ) -> LastLanding | None:
     """The newest committed batch of ``dataset`` (with ``with_rows``: that landed at least one row)."""
+    import pyarrow.parquet as pq
+
     for path in _newest_first(source_system, landing_dir):
         record_file = path / "batch.parquet"
         if not record_file.is_file():
@@ -52,6 +55,8 @@ def last_landing(
 
 def landed_schema(source_system: str, dataset: str, landing_dir: Path | None = None) -> pa.Schema | None:
     """Columns of the dataset as last landed (its Parquet schema), None before the first batch."""
+    import pyarrow.parquet as pq
+
     latest = last_landing(source_system, dataset, landing_dir, with_rows=False)
     if latest is None or not (latest.path / f"{dataset}.parquet").is_file():
         return None

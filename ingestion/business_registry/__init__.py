@@ -4,8 +4,10 @@ A relational database reached through SQLAlchemy (URL in ``IOC_BUSINESS_REGISTRY
 ``config``); tables are extracted incrementally by their ``updated_at`` watermark.
 """
 
-from ingestion.business_registry.extract import load_enterprises, load_status_history
-from ingestion.registry import DatasetSpec, SourceSpec
+from ingestion.registry import DatasetSpec, SourceSpec, lazy
+
+load_enterprises = lazy("ingestion.business_registry.extract:load_enterprises")
+load_status_history = lazy("ingestion.business_registry.extract:load_status_history")
 
 SOURCE = SourceSpec(
     source_system="business_registry",

@@ -4,12 +4,11 @@ Plain Python, no orchestration imports. Reporter names and phones are pseudonymi
 landing. Configuration: see :mod:`ingestion.citizen_feedback.config`.
 """
 
-from ingestion.citizen_feedback.reports import (
-    load_reports,
-    load_reports_window,
-    probe_reports,
-)
-from ingestion.registry import DatasetSpec, SourceSpec
+from ingestion.registry import DatasetSpec, SourceSpec, lazy
+
+load_reports = lazy("ingestion.citizen_feedback.reports:load_reports")
+load_reports_window = lazy("ingestion.citizen_feedback.reports:load_reports_window")
+probe_reports = lazy("ingestion.citizen_feedback.reports:probe_reports")
 
 SOURCE = SourceSpec(
     source_system="citizen_feedback",

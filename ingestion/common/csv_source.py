@@ -6,7 +6,6 @@ from datetime import datetime
 from functools import partial
 from typing import Callable, Sequence
 
-from ingestion.common.csv_drop import land_new_files
 from ingestion.common.csv_spec import CsvDataset
 from ingestion.common.file_periods import in_window
 from ingestion.common.file_drop import DropLocation
@@ -16,11 +15,15 @@ CADENCE_MINUTES = {"month": 30 * 24 * 60, "quarter": 91 * 24 * 60}
 
 
 def _load(dataset: CsvDataset, location: Callable[[], DropLocation]):
+    from ingestion.common.csv_drop import land_new_files  # on use: discovering SOURCE stays light
+
     return land_new_files(dataset, location())  # location read at run time: the environment may change
 
 
 def _load_window(dataset: CsvDataset, location: Callable[[], DropLocation], start: datetime, end: datetime):
     """The new files of the months starting in ``[start, end)`` (by the period in their name)."""
+    from ingestion.common.csv_drop import land_new_files
+
     where = location()
     return land_new_files(dataset, where, names=in_window(start, end, where.path))
 

@@ -8,21 +8,20 @@ reason per row (null when fine) and a row goes to quarantine with all its reason
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
-import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
+# numpy/pyarrow are imported in the functions that use them: the connectors declare their
+# datasets with Column/CsvDataset, and discovering them (every code-location load) must stay light.
+if TYPE_CHECKING:
+    import pyarrow as pa
 
-from ingestion.common.csv_files import CsvRead, FileRejectedError, normalise_label
-from ingestion.common.reasons import join_reasons, reason_where
+    from ingestion.common.csv_files import CsvRead
 
 PERIOD_COLUMN = "reporting_period"
 # Province 74 and its districts 718..726 until 2025-06-30; the former-province area BD and its
 # 36 communes BD25-01..BD25-36 from 2025-07-01 (dbt_project/seeds/ref_areas.csv).
 AREA_CODE_PATTERN = r"^(74|71[89]|72[0-6]|BD|BD25-(0[1-9]|[12][0-9]|3[0-6]))$"
-ARROW_TYPES = {"text": pa.string(), "category": pa.string(), "int": pa.int64(), "float": pa.float64(),
-               "period": pa.date32()}
+ARROW_TYPE_NAMES = {"text": "string", "category": "string", "int": "int64", "float": "float64", "period": "date32"}
 _NULL_TOKENS = ["", "-", "--", "n/a", "N/A", "null", "NULL"]
 _PERIOD_PATTERNS = {
     "month": (r"^(?:t|thang_?)?(?P<m>\d{1,2})_(?P<y>\d{4})$", r"^(?P<y>\d{4})_(?P<m>\d{1,2})(?:_01)?$"),
@@ -63,7 +62,9 @@ class CsvDataset:
         return {c.name: c.aliases for c in self.columns}
 
     def arrow_schema(self) -> pa.Schema:
-        return pa.schema([(c.name, ARROW_TYPES[c.kind]) for c in self.columns])
+        import pyarrow as pa
+
+        return pa.schema([(c.name, pa.type_for_alias(ARROW_TYPE_NAMES[c.kind])) for c in self.columns])
 
 
 def period_column(*aliases: str) -> Column:
@@ -82,6 +83,12 @@ class Coerced:
 
 def coerce(read: CsvRead, dataset: CsvDataset) -> Coerced:
     """Type, convert and check every column; raises FileRejectedError for file-level problems."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from ingestion.common.csv_files import FileRejectedError
+    from ingestion.common.reasons import join_reasons, reason_where
+
     missing = [c for c in dataset.columns if c.required and c.name not in read.columns]
     if missing:
         raise FileRejectedError(
@@ -93,7 +100,7 @@ def coerce(read: CsvRead, dataset: CsvDataset) -> Coerced:
     for column in dataset.columns:
         values = read.columns.get(column.name)
         if values is None:
-            arrays[column.name] = pa.nulls(read.num_rows, ARROW_TYPES[column.kind])
+            arrays[column.name] = pa.nulls(read.num_rows, pa.type_for_alias(ARROW_TYPE_NAMES[column.kind]))
             continue
         values = pc.utf8_trim_whitespace(values)
         values = pc.if_else(pc.is_in(values, pa.array(_NULL_TOKENS)), pa.scalar(None, pa.string()), values)
@@ -112,6 +119,10 @@ def coerce(read: CsvRead, dataset: CsvDataset) -> Coerced:
 
 
 def _typed(values: pa.Array, column: Column, dataset: CsvDataset, read: CsvRead, decimal_comma: bool):
+    import pyarrow.compute as pc
+
+    from ingestion.common.reasons import reason_where
+
     if column.kind == "text":
         if column.pattern is None:
             return values, []
@@ -125,6 +136,8 @@ def _typed(values: pa.Array, column: Column, dataset: CsvDataset, read: CsvRead,
 
 
 def _unit_factor(column: Column, read: CsvRead) -> float:
+    from ingestion.common.csv_files import FileRejectedError, normalise_label
+
     written = read.units.get(column.name)
     if written is None or column.unit is None:
         return 1.0
@@ -141,6 +154,8 @@ def _unit_factor(column: Column, read: CsvRead) -> float:
 
 def normalise_labels(values: pa.Array) -> pa.Array:
     """Vectorised :func:`normalise_label`."""
+    import pyarrow.compute as pc
+
     values = pc.replace_substring(pc.replace_substring(values, "đ", "d"), "Đ", "D")
     values = pc.replace_substring_regex(pc.utf8_normalize(values, "NFD"), r"\p{Mn}", "")
     values = pc.replace_substring_regex(pc.utf8_lower(values), "[^a-z0-9]+", "_")
@@ -148,6 +163,12 @@ def normalise_labels(values: pa.Array) -> pa.Array:
 
 
 def _category(values: pa.Array, column: Column):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from ingestion.common.csv_files import normalise_label
+    from ingestion.common.reasons import reason_where
+
     lookup = {}
     for canonical, labels in (column.categories or {}).items():
         for label in (canonical, *labels):
@@ -160,6 +181,12 @@ def _category(values: pa.Array, column: Column):
 
 
 def _period(values: pa.Array, column: Column, kind: str):
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from ingestion.common.reasons import reason_where
+
     normalised = normalise_labels(values)
     years = np.full(len(values), -1, dtype=np.int64)
     parts = np.full(len(values), -1, dtype=np.int64)
@@ -179,6 +206,12 @@ def _period(values: pa.Array, column: Column, kind: str):
 
 
 def _number(values: pa.Array, column: Column, factor: float, decimal_comma: bool):
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from ingestion.common.reasons import reason_where
+
     cleaned = pc.replace_substring_regex(values, "[\\s\u00a0]", "")
     if decimal_comma:
         cleaned = pc.replace_substring(pc.replace_substring(cleaned, ".", ""), ",", ".")

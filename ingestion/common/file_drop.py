@@ -21,14 +21,15 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Callable
 
 from ingestion import settings
 from ingestion.common.errors import SourceUnavailableError
-from ingestion.file_manifest import committed_file_hashes
-from ingestion.landing import BatchRecord, BatchWriter, with_lineage
+
+if TYPE_CHECKING:  # connectors' configs import DropLocation: keep pyarrow out of declaring a source
+    import pyarrow as pa
+
+    from ingestion.landing import BatchRecord
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,11 @@ def land_new_files(
 ) -> BatchRecord | None:
     """Land every new file of the drop folder as one batch of ``dataset``; None if nothing is new.
     ``names`` narrows the files considered (a partition's window, ``file_periods.in_window``)."""
+    import pyarrow as pa
+
+    from ingestion.file_manifest import committed_file_hashes
+    from ingestion.landing import BatchWriter, with_lineage
+
     source_system = location.source_system
     files = [f for f in list_drop_files(location, patterns) if names is None or names(f.name)]
     plan = plan_new_files(files, committed_file_hashes(source_system, dataset, landing_dir))

@@ -4,13 +4,12 @@ One ``Thong_ke_GD_YYYY-YYYY.xlsx`` per school year: the school list and a summar
 area. See ``config`` for the environment variables.
 """
 
-from ingestion.education.load import (
-    load_level_summary,
-    load_level_summary_window,
-    load_schools,
-    load_schools_window,
-)
-from ingestion.registry import DatasetSpec, SourceSpec
+from ingestion.registry import DatasetSpec, SourceSpec, lazy
+
+load_schools = lazy("ingestion.education.load:load_schools")
+load_schools_window = lazy("ingestion.education.load:load_schools_window")
+load_level_summary = lazy("ingestion.education.load:load_level_summary")
+load_level_summary_window = lazy("ingestion.education.load:load_level_summary_window")
 
 SOURCE = SourceSpec(
     source_system="education",

@@ -4,9 +4,11 @@ Plain Python, no orchestration imports: Dagster assets and tests call these dire
 Paths come from ``ingestion.settings`` (env_drop_dir, env_station_registry, landing_dir).
 """
 
-from ingestion.env_monitoring.readings import load_station_files, load_station_files_window
-from ingestion.env_monitoring.registry import load_station_registry
-from ingestion.registry import DatasetSpec, SourceSpec
+from ingestion.registry import DatasetSpec, SourceSpec, lazy
+
+load_station_files = lazy("ingestion.env_monitoring.readings:load_station_files")
+load_station_files_window = lazy("ingestion.env_monitoring.readings:load_station_files_window")
+load_station_registry = lazy("ingestion.env_monitoring.registry:load_station_registry")
 
 SOURCE = SourceSpec(
     source_system="env_monitoring",

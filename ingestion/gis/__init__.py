@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import functools
 
+from typing import TYPE_CHECKING
+
 from ingestion.gis import config
 from ingestion.gis.bridge import BRIDGE
-from ingestion.gis.land import land_new_files
 from ingestion.gis.layers import LAYERS
-from ingestion.landing import BatchRecord
 from ingestion.registry import DatasetSpec, SourceSpec
+
+if TYPE_CHECKING:
+    from ingestion.landing import BatchRecord
 
 
 def load(dataset_name: str) -> BatchRecord | None:
     """Land the new files of one dataset (a layer name or 'area_bridge')."""
+    from ingestion.gis.land import land_new_files  # imported on use: discovering SOURCE stays light
+
     dataset = BRIDGE if dataset_name == BRIDGE.name else next(layer for layer in LAYERS if layer.dataset == dataset_name)
     return land_new_files(dataset, config.location())
 

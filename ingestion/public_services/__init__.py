@@ -5,8 +5,9 @@ dossiers are extracted incrementally by ``updated_at``; applicants' personal dat
 keyed pseudonyms (``IOC_PSEUDONYMISATION_KEY``) before anything is written.
 """
 
-from ingestion.public_services.extract import load_dossiers
-from ingestion.registry import DatasetSpec, SourceSpec
+from ingestion.registry import DatasetSpec, SourceSpec, lazy
+
+load_dossiers = lazy("ingestion.public_services.extract:load_dossiers")
 
 SOURCE = SourceSpec(
     source_system="public_services",

@@ -5,8 +5,10 @@ one sheet per topic (IIP, retail sales, trade, investment, budget, CPI, labour, 
 long format. See ``config`` for the environment variables.
 """
 
-from ingestion.registry import DatasetSpec, SourceSpec
-from ingestion.statistics_office.load import load_indicators, load_indicators_window
+from ingestion.registry import DatasetSpec, SourceSpec, lazy
+
+load_indicators = lazy("ingestion.statistics_office.load:load_indicators")
+load_indicators_window = lazy("ingestion.statistics_office.load:load_indicators_window")
 
 SOURCE = SourceSpec(
     source_system="statistics_office",

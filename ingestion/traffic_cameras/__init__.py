@@ -3,13 +3,13 @@
 Plain Python, no orchestration imports. Configuration: see :mod:`ingestion.traffic_cameras.config`.
 """
 
-from ingestion.registry import DatasetSpec, SourceSpec
-from ingestion.traffic_cameras.observations import (
-    load_observations,
-    load_observations_window,
-    probe_observations,
-)
-from ingestion.traffic_cameras.updated_records import load_cameras, load_incidents
+from ingestion.registry import DatasetSpec, SourceSpec, lazy
+
+load_cameras = lazy("ingestion.traffic_cameras.updated_records:load_cameras")
+load_incidents = lazy("ingestion.traffic_cameras.updated_records:load_incidents")
+load_observations = lazy("ingestion.traffic_cameras.observations:load_observations")
+load_observations_window = lazy("ingestion.traffic_cameras.observations:load_observations_window")
+probe_observations = lazy("ingestion.traffic_cameras.observations:probe_observations")
 
 SOURCE = SourceSpec(
     source_system="traffic_cameras",

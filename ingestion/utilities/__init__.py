@@ -4,10 +4,25 @@
 environment variables.
 """
 
-from ingestion.registry import DatasetSpec, SourceSpec
-from ingestion.utilities.load import load_power_consumption, load_power_service, load_water_supply, windowed
+from functools import partial
+
+from ingestion.registry import DatasetSpec, SourceSpec, lazy
+
+load_water_supply = lazy("ingestion.utilities.load:load_water_supply")
+load_power_consumption = lazy("ingestion.utilities.load:load_power_consumption")
+load_power_service = lazy("ingestion.utilities.load:load_power_service")
 
 _MONTHLY = 30 * 24 * 60
+
+
+def _load_months(load, start, end):
+    """``load`` for the exports of the months starting in ``[start, end)`` (a partition)."""
+    return load(window=(start, end))
+
+
+def windowed(load):
+    return partial(_load_months, load)
+
 
 SOURCE = SourceSpec(
     source_system="utilities",

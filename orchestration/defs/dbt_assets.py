@@ -23,7 +23,6 @@ from ingestion.registry import discover_sources
 from orchestration.dbt_project_config import dbt_project, ensure_dbt_environment, load_manifest
 from orchestration.dbt_results import check_rows_from_run_results
 from orchestration.defs.partitions import DAILY, LOCAL
-from orchestration.publishing import audit_log
 from orchestration.publishing.scopes import ManifestScopes
 
 PLATFORM_TEAM = "team:data_platform"
@@ -127,6 +126,8 @@ def _relation_metadata(relations: set[str], manifest: Mapping[str, Any]) -> dict
 def run_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, args: list[str]) -> Iterator:
     """``dbt <args>`` for the selected subset: stream it, record every result in the audit log,
     then add row counts and column schemas to the materialisations."""
+    from orchestration.publishing import audit_log  # DuckDB/pyarrow: at run time, not at load
+
     ensure_dbt_environment()
     # A refresh runs the warehouse in up to three dbt invocations (full-refresh models before and
     # after the daily ones). "buildable": an invocation runs a test only when every model it reads is

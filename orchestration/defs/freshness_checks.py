@@ -23,7 +23,6 @@ from orchestration.defs.ingestion_assets import asset_key, ingestion_specs
 from orchestration.defs.partitions import TIMEZONE
 from orchestration.freshness import Verdict, kpi_verdicts, max_age_for_cadence, source_verdict
 from orchestration.landing_state import last_landing
-from orchestration.publishing import audit_log
 from orchestration.publishing.scopes import ManifestScopes
 
 CHECK_NAME = "freshness"
@@ -77,6 +76,8 @@ def _result(key: dg.AssetKey, verdict: Verdict) -> dg.AssetCheckResult:
     name="source_freshness",
 )
 def source_freshness(context: dg.AssetCheckExecutionContext):
+    from orchestration.publishing import audit_log  # DuckDB/pyarrow: at run time, not at load
+
     moment, rows = now(), []
     for check_key in sorted(context.selected_asset_check_keys, key=lambda k: k.asset_key.to_user_string()):
         source, dataset = SPECS[check_key.asset_key]
@@ -106,6 +107,8 @@ KPI_TABLES = _kpi_tables()
 )
 def kpi_freshness(context: dg.AssetCheckExecutionContext):
     import duckdb
+
+    from orchestration.publishing import audit_log
 
     scopes = ManifestScopes(load_manifest())
     published = settings.published_dir() / "ioc.duckdb"

@@ -12,15 +12,18 @@ import hashlib
 import warnings
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dagster as dg
 
 from ingestion import settings
-from ingestion.landing import BatchRecord
 from ingestion.registry import DatasetSpec, SourceSpec, discover_sources
 from orchestration.defs.partitions import partitions_for, run_window, window_label
 from orchestration.freshness import max_age_for_cadence
 from orchestration.landing_state import landed_schema, last_landing
+
+if TYPE_CHECKING:  # pyarrow: imported when an asset runs, not at load
+    from ingestion.landing import BatchRecord
 
 NATIVE_KINDS = {"file_drop": "file", "http_api": "api", "sql_database": "sql", "excel": "excel", "csv": "csv",
                 "json": "json", "geojson": "json"}
@@ -30,7 +33,9 @@ def asset_key(source: SourceSpec, dataset: DatasetSpec) -> dg.AssetKey:
     return dg.AssetKey([source.department, f"{source.source_system}_{dataset.name}"])
 
 
-def _as_list(result) -> list[BatchRecord]:
+def _as_list(result) -> list["BatchRecord"]:
+    from ingestion.landing import BatchRecord
+
     if result is None:
         return []
     if isinstance(result, BatchRecord):
@@ -38,7 +43,7 @@ def _as_list(result) -> list[BatchRecord]:
     return list(result)
 
 
-def _batch_metadata(batches: list[BatchRecord]) -> dict:
+def _batch_metadata(batches: list["BatchRecord"]) -> dict:
     read = sum(b.rows_read for b in batches)
     landed = sum(b.rows_landed for b in batches)
     quarantined = sum(b.rows_quarantined for b in batches)

@@ -15,8 +15,6 @@ from ingestion import settings
 from orchestration.dbt_project_config import MANIFEST_PATH, load_manifest, published_models
 from orchestration.dbt_results import expected_check_names
 from orchestration.gx_results import suite_check_name
-from orchestration.publishing import current_code_version, publish
-from orchestration.publishing.unpublished_runs import run_check_results
 
 PUBLISHED_KEY = dg.AssetKey(["publication", "ioc_published"])
 
@@ -51,6 +49,9 @@ def expected_checks() -> set[str]:
     },
 )
 def ioc_published(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    from orchestration.publishing import current_code_version, publish  # DuckDB/pyarrow: at run time
+    from orchestration.publishing.unpublished_runs import run_check_results
+
     result = publish(
         build_db=settings.build_db(),
         run_id=context.run_id,

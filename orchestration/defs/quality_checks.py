@@ -17,8 +17,6 @@ from expectations.registry import checked_tables
 from ingestion import settings
 from orchestration.dbt_project_config import load_manifest
 from orchestration.gx_results import check_rows_from_suite
-from orchestration.publishing import audit_log
-from orchestration.publishing.attribution import attribute_check_rows
 from orchestration.publishing.scopes import SHARED, ManifestScopes
 
 
@@ -40,6 +38,8 @@ GX_CHECK_SPECS = [
 @dg.multi_asset_check(specs=GX_CHECK_SPECS, can_subset=True, pool="build_duckdb", compute_kind="great_expectations")
 def great_expectations_suites(context: dg.AssetCheckExecutionContext):
     from expectations.runner import run_suite
+    from orchestration.publishing import audit_log  # DuckDB/pyarrow: at run time, not at load
+    from orchestration.publishing.attribution import attribute_check_rows
 
     scopes = ManifestScopes(load_manifest())
     for check_key in sorted(context.selected_asset_check_keys, key=lambda k: k.asset_key.to_user_string()):
