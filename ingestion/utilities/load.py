@@ -36,8 +36,3 @@ def load_power_consumption(*, drop_dir: Path | None = None, landing_dir: Path | 
 def load_power_service(*, drop_dir: Path | None = None, landing_dir: Path | None = None,
                        window: tuple[datetime, datetime] | None = None) -> BatchRecord | None:
     return _load("power_service", power.SERVICE_RULES, config.power_patterns(), drop_dir, landing_dir, window)
-
-
-def windowed(load):
-    """``load`` for the exports of the months starting in ``[start, end)`` (a partition)."""
-    return lambda start, end: load(window=(start, end))
