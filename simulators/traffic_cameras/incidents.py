@@ -2,7 +2,8 @@
 
 Congestion incidents are derived from the observations themselves (a hotspot camera whose
 speed stays below 45 % of free flow with high occupancy for 15 minutes or more), so incidents
-and observations tell the same story. Accidents, breakdowns, flooding, fire alerts and illegal
+and observations tell the same story; :class:`CongestionTracker` finds them block by block as
+the observations are generated, keeping only the events. Accidents, breakdowns, flooding, fire alerts and illegal
 parking are drawn per day. Each incident has two versions: ``active`` when detected and
 ``cleared`` when it ends (still ``active`` if it has not ended by the end of the period).
 """
@@ -33,20 +34,55 @@ DESCRIPTIONS = {
 }
 
 
-def _congestion(model: CameraModel, obs: Observations) -> list[dict]:
-    events = []
-    _, first_at_location = np.unique(model.location_name, return_index=True)
-    for camera in first_at_location[model.hotspot[first_at_location] > 0]:
-        jam = (obs.speed_kmh[:, camera] < 0.45 * model.free_speed[camera]) & (obs.occupancy[:, camera] > 0.35)
-        edges = np.diff(np.r_[0, jam.astype(np.int8), 0])
-        for start, end in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)):
-            if end - start < 3:
-                continue
-            slowest = np.nanmin(obs.speed_kmh[start:end, camera])
-            events.append(dict(type="congestion", camera=int(camera), start=int(obs.slot_epoch[start]),
-                               end=int(obs.slot_epoch[start]) + (end - start) * SLOT_S,
-                               severity="high" if slowest < 12 else "medium"))
-    return events
+class CongestionTracker:
+    """Congestion events of the hotspot cameras, fed one block of observations at a time.
+
+    Only the events (and the jam still running at the end of the last block) are kept, so memory
+    does not grow with the slots; a jam that runs across a block boundary is one event, exactly as
+    if the whole period had been simulated at once.
+    """
+
+    def __init__(self, model: CameraModel):
+        _, first_at_location = np.unique(model.location_name, return_index=True)
+        self.cameras = first_at_location[model.hotspot[first_at_location] > 0]
+        self._threshold = 0.45 * model.free_speed[self.cameras]
+        self._open: dict[int, list] = {}  # camera -> [start epoch, slots, slowest km/h] of a jam still running
+        self._events: list[dict] = []
+
+    def add(self, obs: Observations) -> None:
+        speed, occupancy = obs.speed_kmh[:, self.cameras], obs.occupancy[:, self.cameras]
+        jam = (speed < self._threshold[None, :]) & (occupancy > 0.35)
+        slots = len(obs.slot_epoch)
+        for k, camera in enumerate(self.cameras.tolist()):
+            edges = np.diff(np.r_[0, jam[:, k].astype(np.int8), 0])
+            runs = list(zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist()))
+            running = self._open.pop(camera, None)
+            if running is not None and not (runs and runs[0][0] == 0):
+                self._close(camera, running)
+                running = None
+            for start, end in runs:
+                slowest = float(speed[start:end, k].min())
+                if running is not None:  # the jam the previous block ended in goes on
+                    run, running = [running[0], running[1] + end, min(running[2], slowest)], None
+                else:
+                    run = [int(obs.slot_epoch[start]), end - start, slowest]
+                if end == slots:
+                    self._open[camera] = run
+                else:
+                    self._close(camera, run)
+
+    def _close(self, camera: int, run: list) -> None:
+        start, slots, slowest = run
+        if slots >= 3:
+            self._events.append(dict(type="congestion", camera=camera, start=start, end=start + slots * SLOT_S,
+                                     severity="high" if slowest < 12 else "medium"))
+
+    def events(self) -> list[dict]:
+        """Every event so far, jams still running at the end of the period included."""
+        for camera, run in sorted(self._open.items()):
+            self._close(camera, run)
+        self._open.clear()
+        return sorted(self._events, key=lambda e: (e["camera"], e["start"]))
 
 
 def _random_events(rng: np.random.Generator, model: CameraModel, period: tuple[int, int]) -> list[dict]:
@@ -67,9 +103,10 @@ def _random_events(rng: np.random.Generator, model: CameraModel, period: tuple[i
     return events
 
 
-def build_incidents(rng: np.random.Generator, model: CameraModel, obs: Observations,
+def build_incidents(rng: np.random.Generator, model: CameraModel, congestion: list[dict],
                     period: tuple[int, int], faults: bool) -> pa.Table:
-    events = sorted(_congestion(model, obs) + _random_events(rng, model, period), key=lambda e: (e["start"], e["camera"]))
+    """Incident versions of the ``congestion`` events (:class:`CongestionTracker`) and of random events."""
+    events = sorted(congestion + _random_events(rng, model, period), key=lambda e: (e["start"], e["camera"]))
     rows, per_day = [], {}
     for e in events:
         day = iso_local(np.array([e["start"]]))[0][:10].replace("-", "")

@@ -1,14 +1,16 @@
 """Observations as the platform's API writes them: one JSON object per record, in time order.
 
-Rendering happens once, at simulation time, with DuckDB; the server then serves pages by
-slicing the concatenated JSON, so ~850k records stream as fast as the socket allows.
+Rendering happens once, at simulation time, with DuckDB, one generation block (a week) at a
+time; the server then serves pages by slicing a day's concatenated JSON, so records stream as
+fast as the socket allows.
 
-Faults written into the data (``faults=True``), as seen on real camera platforms:
+Faults written into the data (``faults=True``), as seen on real camera platforms (the counts
+below are drawn per rendered block, so their rates do not depend on the number of days):
 - schema drift: from ``drift_from`` (a platform upgrade) ``occupancy`` is renamed
   ``occupancy_ratio`` and a new ``firmware_version`` field appears;
 - old-firmware cameras report speed in m/s (with ``speed_unit`` saying so);
 - sensor glitches: speed 255 (the "no reading" sentinel), occupancy above 1, negative counts;
-- records the platform sends twice, and a few records without ``camera_id``.
+- records the platform sends twice, and a few records without ``camera_id`` (8 per block).
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from simulators.common.http_stand_in import ApiStandIn
 from simulators.common.local_time import iso_local
 from simulators.common.versioned import VersionedCollection
 from simulators.traffic_cameras.observation_feed import ObservationFeed
+from simulators.traffic_cameras.observation_store import DIRECTORY as OBSERVATIONS
 
 SYSTEM = "traffic_cameras"
 TOKEN_ENV = "IOC_TRAFFIC_CAMERAS_TOKEN"
@@ -27,11 +28,11 @@ API_VERSION = "1.4"
 
 
 def build_routes(data_dir: Path) -> dict:
-    if not (data_dir / "observations.parquet").is_file():
+    if not (data_dir / OBSERVATIONS).is_dir():
         raise FileNotFoundError(f"no traffic camera store in {data_dir}: run `python -m simulators.traffic_cameras` first")
     cameras = VersionedCollection(pq.read_table(data_dir / "cameras.parquet"), id_column="camera_id")
     incidents = VersionedCollection(pq.read_table(data_dir / "incidents.parquet"), id_column="incident_id")
-    observations = ObservationFeed(pq.read_table(data_dir / "observations.parquet"))
+    observations = ObservationFeed(data_dir)  # reads the days a request needs, when it needs them
 
     def status(params, server):
         return {"system": SYSTEM, "api_version": API_VERSION, "server_time": iso_local(np.array([int(server.clock())]))[0]}

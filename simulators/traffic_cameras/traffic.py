@@ -4,7 +4,9 @@ Demand follows the local clock: a morning peak around 07:00–09:00, an evening 
 16:30–18:30, quiet nights, softer weekends. Speed falls with the volume/capacity ratio (a BPR-like
 curve), so hotspots whose peak demand exceeds capacity jam every weekday: speeds drop to
 10–20 km/h and occupancy climbs. Motorbikes dominate; trucks shift to the night.
-Cameras go offline for hours at a time, some are under maintenance at night.
+Cameras go offline for hours at a time, some are under maintenance at night, some lose their
+speed sensor for a day. The generator simulates one block of days per call: outages,
+maintenance and degraded sensors are drawn per block (an outage may be cut at its end).
 """
 
 from __future__ import annotations

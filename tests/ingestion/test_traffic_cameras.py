@@ -7,6 +7,7 @@ The store is small (12 cameras, 2 days) and the server's clock is set by each te
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from ingestion.traffic_cameras import SOURCE, load_cameras, load_incidents, load
 from simulators.common.http_stand_in import ServerFaults
 from simulators.common.local_time import local_midnight
 from simulators.traffic_cameras.generate import generate
+from simulators.traffic_cameras.observation_store import read_observations
 from simulators.traffic_cameras.server import start_server
 
 END_DATE = date(2026, 3, 11)
@@ -104,7 +106,7 @@ def batch_records(landing: Path) -> list[dict]:
 
 def expected_observations(store: Path, start: float, cutoff: float) -> int:
     """Records the API serves for [start, cutoff): what one or more runs must account for."""
-    epoch = pq.read_table(store / "observations.parquet", columns=["observed_epoch"]).column(0).to_numpy()
+    epoch = read_observations(store, columns=["observed_epoch"]).column(0).to_numpy()
     return int(((epoch >= start) & (epoch < cutoff)).sum())
 
 
@@ -162,7 +164,7 @@ def test_unit_conversion_drift_and_bad_values(faulty_store, env, monkeypatch):
                      "missing value for camera_id"):
         assert expected in reasons
     # m/s readings land converted to km/h, and their unit is kept as reported
-    source = [json.loads(j) for j in pq.read_table(faulty_store / "observations.parquet").column("json").to_pylist()]
+    source = [json.loads(j) for j in read_observations(faulty_store, columns=["json"]).column("json").to_pylist()]
     m_per_s = {(r["camera_id"], r["observed_at"]): r["avg_speed"] for r in source
                if r.get("speed_unit") == "m/s" and "camera_id" in r and r["avg_speed"] is not None and r["avg_speed"] < 40}
     assert m_per_s, "the faulty store should have old-firmware cameras reporting m/s"
@@ -301,8 +303,9 @@ def _quarantined_ids(landing: Path) -> set[str]:
 def test_a_field_dropped_by_the_api_quarantines_the_records_that_need_it(faulty_store, env, monkeypatch, tmp_path):
     store = tmp_path / "drifted"
     store.mkdir()
-    for name in ("observations.parquet", "incidents.parquet", "server_faults.json"):
+    for name in ("incidents.parquet", "server_faults.json"):
         (store / name).write_bytes((faulty_store / name).read_bytes())
+    shutil.copytree(faulty_store / "observations", store / "observations")
     pq.write_table(pq.read_table(faulty_store / "cameras.parquet").drop(["location_id"]), store / "cameras.parquet")
     server = serve(store, monkeypatch, Clock(PERIOD_END + 3600))
     try:
