@@ -4,6 +4,10 @@ A batch is assembled under ``landing/<source>/.staging/<batch_id>/`` and committ
 directory rename to ``landing/<source>/batches/<batch_id>/``. Readers glob ``batches/*/`` and so
 never see half a batch; a crash leaves only a ``.staging`` directory that nothing reads.
 
+A large run is written chunk by chunk (``BatchWriter.flush``): each chunk is appended as row
+groups of the same ``<dataset>.parquet``, ``quarantine.parquet`` and ``files.parquet`` inside
+``.staging``, so memory follows the chunk and readers still find one file per dataset and batch.
+
 Conservation is enforced here, once for every connector: a batch whose records read do not
 equal rows landed plus rows quarantined is refused.
 """
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -130,6 +135,11 @@ class BatchWriter:
         self._tables: dict[str, list[pa.Table]] = {}
         self._quarantine: list[pa.Table] = []
         self._files: list[dict] = []
+        self._parts: dict[str, _ParquetParts] = {}  # what flush() already wrote, per output file
+        self._landed = 0
+        self._quarantined = 0
+        self._files_loaded = 0
+        self._files_skipped = 0
         self._committed = False
 
     def __enter__(self) -> "BatchWriter":
@@ -138,6 +148,8 @@ class BatchWriter:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if not self._committed:
+            for parts in self._parts.values():
+                parts.close()
             shutil.rmtree(self._staging, ignore_errors=True)
 
     def add_rows(self, dataset: str, table: pa.Table) -> None:
@@ -145,6 +157,7 @@ class BatchWriter:
         if missing:
             raise ValueError(f"landed rows of {dataset!r} lack lineage columns {missing}")
         self._tables.setdefault(dataset, []).append(table)
+        self._landed += table.num_rows
 
     def add_quarantine(
         self, *, source_file: list[str] | pa.Array, line_number, raw_record, reason, dataset: str | None = None
@@ -167,6 +180,7 @@ class BatchWriter:
                 schema=QUARANTINE_SCHEMA,
             )
         )
+        self._quarantined += n
 
     def add_file(
         self,
@@ -192,14 +206,71 @@ class BatchWriter:
                 skipped_reason=skipped_reason,
             )
         )
+        if skipped_reason:
+            self._files_skipped += 1
+        else:
+            self._files_loaded += 1
+
+    def add_files(self, files: pa.Table) -> None:
+        """Many manifest rows at once: ``source_file, content_sha256, size_bytes`` and any of
+        ``lines_read, rows_landed, rows_quarantined`` (default 0) and ``skipped_reason``."""
+        n = files.num_rows
+        if n == 0:
+            return
+        given = set(files.column_names)
+        columns = {
+            "source_system": pa.array([self.source_system] * n, pa.string()),
+            "batch_id": pa.array([self.batch_id] * n, pa.string()),
+        }
+        for name in FILES_SCHEMA.names[2:]:
+            if name in given:
+                columns[name] = files.column(name).cast(FILES_SCHEMA.field(name).type)
+            elif name == "skipped_reason":
+                columns[name] = pa.nulls(n, pa.string())
+            else:
+                columns[name] = pa.array(np.zeros(n, np.int64))
+        table = pa.table(columns, schema=FILES_SCHEMA)
+        self._flush_files()  # keep the manifest in the order the files were added
+        self._parts_of("files.parquet").write(table)
+        skipped = n - table.column("skipped_reason").null_count
+        self._files_skipped += skipped
+        self._files_loaded += n - skipped
 
     @property
     def rows_landed(self) -> int:
-        return sum(t.num_rows for tables in self._tables.values() for t in tables)
+        return self._landed
 
     @property
     def rows_quarantined(self) -> int:
-        return sum(t.num_rows for t in self._quarantine)
+        return self._quarantined
+
+    def flush(self) -> None:
+        """Write what was added so far to the staging directory and drop it from memory.
+
+        A connector that reads a large source in chunks calls this after each chunk, so the
+        batch holds one chunk at a time however large the run is. The layout does not change:
+        each chunk becomes row groups of the same ``<dataset>.parquet`` (and ``quarantine`` /
+        ``files``), and nothing is visible before ``commit`` renames the batch into place.
+        Without any call, ``commit`` writes everything at once as before.
+        """
+        for dataset, tables in self._tables.items():
+            if tables:
+                self._parts_of(f"{dataset}.parquet").write(pa.concat_tables(tables, promote_options="permissive"))
+        self._tables = {dataset: [] for dataset in self._tables}  # keep the key: the file exists even if empty
+        if self._quarantine:
+            self._parts_of("quarantine.parquet").write(pa.concat_tables(self._quarantine))
+            self._quarantine = []
+        self._flush_files()
+
+    def _flush_files(self) -> None:
+        if self._files:
+            self._parts_of("files.parquet").write(pa.Table.from_pylist(self._files, schema=FILES_SCHEMA))
+            self._files = []
+
+    def _parts_of(self, file_name: str) -> "_ParquetParts":
+        if file_name not in self._parts:
+            self._parts[file_name] = _ParquetParts(self._staging, file_name)
+        return self._parts[file_name]
 
     def commit(self, rows_read: int) -> BatchRecord:
         """Verify conservation, write the batch record last, then rename the batch into place."""
@@ -209,14 +280,12 @@ class BatchWriter:
                 f"{self.source_system} batch {self.batch_id}: read {rows_read} records but "
                 f"landed {landed} + quarantined {quarantined} = {landed + quarantined}"
             )
-        for dataset, tables in self._tables.items():
-            pq.write_table(pa.concat_tables(tables, promote_options="permissive"), self._staging / f"{dataset}.parquet")
-        quarantine = (
-            pa.concat_tables(self._quarantine) if self._quarantine else QUARANTINE_SCHEMA.empty_table()
-        )
-        pq.write_table(quarantine, self._staging / "quarantine.parquet")
-        pq.write_table(pa.Table.from_pylist(self._files, schema=FILES_SCHEMA), self._staging / "files.parquet")
-        skipped = sum(1 for f in self._files if f["skipped_reason"])
+        self.flush()
+        self._parts_of("quarantine.parquet").ensure(QUARANTINE_SCHEMA)
+        self._parts_of("files.parquet").ensure(FILES_SCHEMA)
+        for parts in self._parts.values():
+            parts.finish()
+        skipped = self._files_skipped
         record = dict(
             source_system=self.source_system,
             dataset=self.dataset,
@@ -225,7 +294,7 @@ class BatchWriter:
             rows_read=rows_read,
             rows_landed=landed,
             rows_quarantined=quarantined,
-            files_loaded=len(self._files) - skipped,
+            files_loaded=self._files_loaded,
             files_skipped=skipped,
             started_at=self.started_at,
             loaded_at=datetime.now(timezone.utc),
@@ -237,6 +306,78 @@ class BatchWriter:
         self._committed = True
         _fsync_dir(self._final.parent)  # make the rename itself survive a power cut
         return BatchRecord(path=self._final, **{k: v for k, v in record.items() if k not in ("started_at", "loaded_at")})
+
+
+class _ParquetParts:
+    """One output file of a batch, written chunk by chunk.
+
+    Chunks of the same schema (after adding missing columns as nulls) are appended as row
+    groups to one open ``ParquetWriter``. A chunk bringing a column the file does not have yet
+    (an API that adds a field mid-run) starts a new part; ``finish`` then merges the parts into
+    the one file, record batch by record batch, with the columns of all of them, as
+    ``concat_tables(promote_options="permissive")`` would have. The usual case is one part,
+    written once and renamed.
+    """
+
+    def __init__(self, directory: Path, file_name: str):
+        self.directory = directory
+        self.file_name = file_name
+        self._paths: list[Path] = []
+        self._schemas: list[pa.Schema] = []
+        self._writer: pq.ParquetWriter | None = None
+
+    def write(self, table: pa.Table) -> None:
+        if self._writer is not None:
+            conformed = _conform_to(table, self._schemas[-1])
+            if conformed is not None:
+                if conformed.num_rows:
+                    self._writer.write_table(conformed)
+                return
+            self._writer.close()
+        path = self.directory / f".{self.file_name}.part-{len(self._paths):05d}"
+        self._writer = pq.ParquetWriter(path, table.schema)
+        self._paths.append(path)
+        self._schemas.append(table.schema)
+        self._writer.write_table(table)
+
+    def ensure(self, schema: pa.Schema) -> None:
+        """An empty file with ``schema`` if nothing was written (quarantine and files always exist)."""
+        if not self._paths:
+            self.write(schema.empty_table())
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
+    def finish(self) -> None:
+        self.close()
+        target = self.directory / self.file_name
+        if len(self._paths) == 1:
+            os.replace(self._paths[0], target)
+            return
+        schema = pa.unify_schemas(self._schemas, promote_options="permissive")
+        with pq.ParquetWriter(target, schema) as writer:
+            for path in self._paths:
+                source = pq.ParquetFile(path)
+                for row_group in range(source.num_row_groups):
+                    writer.write_table(_conform_to(source.read_row_group(row_group), schema))
+                path.unlink()
+
+
+def _conform_to(table: pa.Table, schema: pa.Schema) -> pa.Table | None:
+    """``table`` with the columns of ``schema`` (missing ones as nulls), or None if it has a
+    column ``schema`` lacks or a type that does not cast."""
+    if table.schema.equals(schema):
+        return table
+    if any(name not in schema.names for name in table.column_names):
+        return None
+    columns = [table.column(f.name) if f.name in table.column_names else pa.nulls(table.num_rows, f.type)
+               for f in schema]
+    try:
+        return pa.Table.from_arrays([c.cast(f.type) for c, f in zip(columns, schema)], schema=schema)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        return None
 
 
 def _fsync_dir(path: Path) -> None:

@@ -152,9 +152,11 @@ def land_new_files(
     parse: Callable[[DropFile], ParsedFile],
     landing_dir: Path | None = None,
     names: Callable[[str], bool] | None = None,
+    chunk_files: int = 100,
 ) -> BatchRecord | None:
     """Land every new file of the drop folder as one batch of ``dataset``; None if nothing is new.
-    ``names`` narrows the files considered (a partition's window, ``file_periods.in_window``)."""
+    ``names`` narrows the files considered (a partition's window, ``file_periods.in_window``).
+    Every ``chunk_files`` files what was parsed is written into the batch and leaves memory."""
     import pyarrow as pa
 
     from ingestion.file_manifest import committed_file_hashes
@@ -169,7 +171,9 @@ def land_new_files(
         rows_read = 0
         for f, original in plan.duplicates:
             batch.add_file(f.name, content_sha256=f.sha256, size_bytes=f.size_bytes, skipped_reason=f"duplicate of {original}")
-        for f in plan.to_load:
+        for i, f in enumerate(plan.to_load):
+            if i and i % chunk_files == 0:
+                batch.flush()
             parsed = ParsedFile(skipped_reason="empty file (0 bytes)") if f.size_bytes == 0 else parse(f)
             if parsed.rows is not None and parsed.rows.num_rows:
                 batch.add_rows(dataset, with_lineage(parsed.rows, batch_id=batch.batch_id, loaded_at=batch.loaded_at,

@@ -55,10 +55,18 @@ class RecordWindow:
         self._tables: list[pa.Table] = []
         self._reasons: list[pa.Array] = []
         self.table: pa.Table | None = None
+        self._rows_written = 0                      # records of the chunks already written
+        self._key: list[str] | None = None          # the reject_duplicates key, carried over chunks
+        self._written_keys: list[pa.Table] = []     # keys of the rows landed by earlier chunks
 
     @property
     def rows_read(self) -> int:
-        return sum(len(p.items) for p in self.pages)
+        """Records read in this window so far, chunks already written included."""
+        return self._rows_written + sum(len(p.items) for p in self.pages)
+
+    @property
+    def pending_pages(self) -> int:
+        return len(self.pages)
 
     def add_page(self, page: Page) -> None:
         objects = [r if isinstance(r, dict) else {} for r in page.items]
@@ -101,12 +109,21 @@ class RecordWindow:
         rows = self.table.select(key).append_column("_row", pa.array(np.arange(n))).filter(pa.array(clean))
         first = rows.group_by(key, use_threads=False).aggregate([("_row", "min")]).column("_row_min")
         duplicate = clean & ~np.isin(np.arange(n), first.to_numpy())
+        self._key = list(key)
+        if self._written_keys and rows.num_rows:  # the window is read in chunks: earlier chunks count too
+            earlier = pa.concat_tables(self._written_keys)
+            again = rows.join(earlier, keys=key, join_type="left semi", use_threads=False).column("_row")
+            duplicate[again.to_numpy()] = True
         self.reject(duplicate, f"duplicate of an earlier record with the same ({', '.join(key)}) in this window")
 
     def write(self, writer: BatchWriter, dataset: str, *, redact=None) -> int:
         """Land the clean rows with lineage, quarantine the rest, list each page; returns rows read.
 
         ``redact`` rewrites a raw record before it is kept in quarantine (e.g. to pseudonymise it).
+        The pages written are then dropped: a window read in chunks calls ``add_page`` for some
+        pages, runs its checks (``finish``, ``reject``…, ``reject_duplicates``, which also looks
+        at the keys landed by the earlier chunks), ``write`` and ``writer.flush()``, and again
+        for the next pages; records, quarantine and manifest are those of one single pass.
         """
         table = self.table if self.table is not None else self.finish()
         reason = join_reasons(self._reasons, table.num_rows)
@@ -142,6 +159,10 @@ class RecordWindow:
                 rows_landed=len(page.items) - int(q),
                 rows_quarantined=int(q),
             )
+        if self._key is not None:
+            self._written_keys.append(table.select(self._key).filter(pa.array(~bad)))
+        self._rows_written += sum(len(p.items) for p in self.pages)
+        self.pages, self._tables, self._reasons, self.table = [], [], [], None
         return self.rows_read
 
 
@@ -241,11 +262,20 @@ def _cast_one(value, target: pa.DataType):
     return pa.scalar(value).cast(target).as_py()
 
 
+_duckdb: duckdb.DuckDBPyConnection | None = None
+
+
 def _as_json(columns: dict[str, pa.Array]) -> pa.Array:
-    con = duckdb.connect()
-    con.register("extra", pa.table(columns))
+    global _duckdb
+    if _duckdb is None:  # opening a database costs ~15 ms, a cursor on it almost nothing (per page)
+        _duckdb = duckdb.connect()
     pairs = ", ".join(f'"{k.replace(chr(34), chr(34) * 2)}" := "{k.replace(chr(34), chr(34) * 2)}"' for k in columns)
-    json_text = con.sql(f"select to_json(struct_pack({pairs}))::varchar as j from extra").to_arrow_table().column("j")
+    con = _duckdb.cursor()
+    try:
+        con.register("extra", pa.table(columns))
+        json_text = con.sql(f"select to_json(struct_pack({pairs}))::varchar as j from extra").to_arrow_table().column("j")
+    finally:
+        con.close()
     any_value = np.logical_or.reduce([pc.is_valid(v).to_numpy(zero_copy_only=False) for v in columns.values()])
     return pc.if_else(pa.array(any_value), json_text.combine_chunks(), pa.scalar(None, pa.string()))
 

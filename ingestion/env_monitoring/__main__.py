@@ -16,12 +16,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--registry", type=Path, help="default: settings.env_station_registry()")
     parser.add_argument("--landing-dir", type=Path, help="default: settings.landing_dir()")
     parser.add_argument("--max-files", type=int, help="cap on files per readings batch")
+    parser.add_argument("--chunk-files", type=int, help="files read and written at a time (default: IOC_ENV_CHUNK_FILES or 20000)")
     args = parser.parse_args(argv)
 
     began = time.perf_counter()
     stations = load_station_registry(args.registry, args.landing_dir)
     print("stations:", _describe(stations))
-    readings = load_station_files(args.drop_dir, args.landing_dir, args.max_files)
+    readings = load_station_files(args.drop_dir, args.landing_dir, args.max_files, chunk_files=args.chunk_files)
     print("readings:", _describe(readings) if readings else "nothing new in the drop folder")
     print(f"done in {time.perf_counter() - began:.1f}s")
 

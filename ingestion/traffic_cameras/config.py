@@ -8,6 +8,8 @@
     IOC_TRAFFIC_CAMERAS_BACKOFF_S       first backoff, doubling per retry (default 1.0)
     IOC_TRAFFIC_CAMERAS_PAGE_SIZE       records per page asked for (default 5000; the API caps
                                         the registry and incidents lower)
+    IOC_TRAFFIC_CAMERAS_CHUNK_PAGES     observation pages checked and written at a time within a day
+                                        window, so memory follows the chunk (default 4)
     IOC_TRAFFIC_CAMERAS_BACKFILL_DAYS   first run only: days of observations/incidents to fetch (default 7)
     IOC_TRAFFIC_CAMERAS_SETTLE_MINUTES  fetch a 5-minute interval only this long after it ends, so
                                         cameras that upload a little late are not missed (default 15)

@@ -8,6 +8,8 @@ already committed and the next run fetches the rest: no gap, no duplicate.
 
 from __future__ import annotations
 
+import os
+from contextlib import ExitStack
 from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
@@ -33,6 +35,8 @@ from ingestion.traffic_cameras.fields import (
 
 DATASET = "observations"
 INTERVAL = timedelta(minutes=5)
+CHUNK_PAGES_ENV = "IOC_TRAFFIC_CAMERAS_CHUNK_PAGES"
+DEFAULT_CHUNK_PAGES = 4  # pages of up to 5000 records checked and written at a time
 
 
 def load_observations() -> list[BatchRecord]:
@@ -83,13 +87,35 @@ def day_windows(start: datetime, end: datetime) -> list[tuple[datetime, datetime
     return windows
 
 
-def land_window(client: PagedJsonClient, start: datetime, end: datetime) -> BatchRecord | None:
+def land_window(client: PagedJsonClient, start: datetime, end: datetime, chunk_pages: int | None = None) -> BatchRecord | None:
+    """One batch for ``[start, end)``, read ``chunk_pages`` pages at a time (default
+    ``IOC_TRAFFIC_CAMERAS_CHUNK_PAGES``): each chunk is checked, written into the batch and
+    dropped, so memory follows the chunk, not the window. None if nothing was observed."""
+    chunk_pages = chunk_pages or chunk_pages_setting()
     params = {"from": iso(start), "to": iso(end)}
+    source_ref = f"{client.config.base_url}{OBSERVATIONS}?{urlencode(params)}"
     window = RecordWindow(OBSERVATION_FIELDS)
-    for page in client.iter_pages(OBSERVATIONS, params):
-        window.add_page(page)
-    if window.rows_read == 0:
-        return None  # nothing observed yet: the next run asks for this window again
+    with ExitStack() as stack:
+        writer: BatchWriter | None = None
+        for page in client.iter_pages(OBSERVATIONS, params):
+            window.add_page(page)
+            if window.pending_pages < chunk_pages or window.rows_read == 0:
+                continue  # (empty pages before the first record wait: maybe nothing is observed)
+            writer = writer or stack.enter_context(BatchWriter(SYSTEM, dataset=DATASET, source_ref=source_ref))
+            _land_chunk(window, writer, start, end)
+        if window.rows_read == 0:
+            return None  # nothing observed yet: the next run asks for this window again
+        writer = writer or stack.enter_context(BatchWriter(SYSTEM, dataset=DATASET, source_ref=source_ref))
+        if window.pending_pages:
+            _land_chunk(window, writer, start, end)
+        return writer.commit(window.rows_read)
+
+
+def chunk_pages_setting() -> int:
+    return max(1, int(os.environ.get(CHUNK_PAGES_ENV) or DEFAULT_CHUNK_PAGES))
+
+
+def _land_chunk(window: RecordWindow, writer: BatchWriter, start: datetime, end: datetime) -> None:
     table = window.finish()
     _to_kmh(window)
     window.check_ranges()
@@ -99,10 +125,8 @@ def land_window(client: PagedJsonClient, start: datetime, end: datetime) -> Batc
     window.reject(pc.and_(pc.equal(table["camera_status"], "online"), pc.invert(counted)),
                   "camera_status=online but the record has no vehicle counts")
     window.reject_duplicates(["camera_id", "observed_at"])
-    source_ref = f"{client.config.base_url}{OBSERVATIONS}?{urlencode(params)}"
-    with BatchWriter(SYSTEM, dataset=DATASET, source_ref=source_ref) as writer:
-        window.write(writer, DATASET)
-        return writer.commit(window.rows_read)
+    window.write(writer, DATASET)
+    writer.flush()
 
 
 def _to_kmh(window: RecordWindow) -> None:

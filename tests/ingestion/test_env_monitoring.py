@@ -210,21 +210,21 @@ def test_max_files_caps_a_batch_and_the_next_run_continues(dirs):
 def test_a_failure_inside_the_batch_writer_leaves_nothing_visible(dirs, monkeypatch):
     drop, landing_dir = dirs
     write(drop, f"BD_WW_01_{SLOT}.txt", GOOD_WASTEWATER)
-    real_write_table = landing.pq.write_table
+    real_write = landing._ParquetParts.write
 
-    def fail_on_manifest(table, where, *args, **kwargs):
-        if str(where).endswith("files.parquet"):  # readings and quarantine are already on disk
+    def fail_on_manifest(parts, table):
+        if parts.file_name == "files.parquet":  # readings and quarantine are already on disk
             raise OSError("disk full")
-        return real_write_table(table, where, *args, **kwargs)
+        return real_write(parts, table)
 
-    monkeypatch.setattr(landing.pq, "write_table", fail_on_manifest)
+    monkeypatch.setattr(landing._ParquetParts, "write", fail_on_manifest)
     with pytest.raises(OSError, match="disk full"):
         load_station_files(drop, landing_dir)
     source_root = landing_dir / "env_monitoring"
     assert list(source_root.glob("batches/*")) == []
     assert list(source_root.glob(".staging/*")) == []
 
-    monkeypatch.setattr(landing.pq, "write_table", real_write_table)
+    monkeypatch.setattr(landing._ParquetParts, "write", real_write)
     assert load_station_files(drop, landing_dir).rows_landed == 6  # the files were not marked loaded
 
 
