@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from ingestion import landing
+from ingestion import parquet_parts
 from ingestion.env_monitoring import load_station_files, load_station_registry
 from ingestion.env_monitoring.__main__ import main as ingest_cli
 from simulators.env_monitoring import simulate
@@ -210,21 +210,21 @@ def test_max_files_caps_a_batch_and_the_next_run_continues(dirs):
 def test_a_failure_inside_the_batch_writer_leaves_nothing_visible(dirs, monkeypatch):
     drop, landing_dir = dirs
     write(drop, f"BD_WW_01_{SLOT}.txt", GOOD_WASTEWATER)
-    real_write = landing._ParquetParts.write
+    real_write = parquet_parts.ParquetParts.write
 
     def fail_on_manifest(parts, table):
         if parts.file_name == "files.parquet":  # readings and quarantine are already on disk
             raise OSError("disk full")
         return real_write(parts, table)
 
-    monkeypatch.setattr(landing._ParquetParts, "write", fail_on_manifest)
+    monkeypatch.setattr(parquet_parts.ParquetParts, "write", fail_on_manifest)
     with pytest.raises(OSError, match="disk full"):
         load_station_files(drop, landing_dir)
     source_root = landing_dir / "env_monitoring"
     assert list(source_root.glob("batches/*")) == []
     assert list(source_root.glob(".staging/*")) == []
 
-    monkeypatch.setattr(landing._ParquetParts, "write", real_write)
+    monkeypatch.setattr(parquet_parts.ParquetParts, "write", real_write)
     assert load_station_files(drop, landing_dir).rows_landed == 6  # the files were not marked loaded
 
 
