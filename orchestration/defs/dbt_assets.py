@@ -152,12 +152,32 @@ def run_dbt(context: dg.AssetExecutionContext, dbt: DbtCliResource, args: list[s
             event = event.with_metadata({**event.metadata, **extra[relation_of[event.output_name]]})
         yield event
 
+def _as_vars(start, end) -> dict[str, str]:
+    return {name: moment.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M:%S")
+            for name, moment in (("window_start", start), ("window_end", end))}
+
+
 def window_vars(context: dg.AssetExecutionContext) -> dict[str, str]:
     """The run's partition window (a day or a range of days) as the dbt vars of the incremental
     models, in Vietnam wall-clock time like the timestamps they filter."""
     window = context.partition_time_window
-    return {name: moment.astimezone(LOCAL).strftime("%Y-%m-%d %H:%M:%S")
-            for name, moment in (("window_start", window.start), ("window_end", window.end))}
+    return _as_vars(window.start, window.end)
+
+
+def run_window_vars(context: dg.AssetExecutionContext) -> dict[str, str]:
+    """The same window for the unpartitioned block, read from the run's partition tags: in a daily
+    run (ioc_refresh_job, warehouse_refresh_job) the indicator models downstream of the daily
+    block recompute only what that window can have changed. No daily partition (a run of another
+    job, or none): no vars, and every model is recomputed in full."""
+    tags = context.run.tags
+    first = tags.get("dagster/asset_partition_range_start") or tags.get("dagster/partition")
+    last = tags.get("dagster/asset_partition_range_end") or tags.get("dagster/partition")
+    if not first or not last:
+        return {}
+    try:
+        return _as_vars(DAILY.time_window_for_partition_key(first).start, DAILY.time_window_for_partition_key(last).end)
+    except Exception:  # not a day key (e.g. a monthly run): recompute in full
+        return {}
 
 
 # Two blocks, one per execution profile (dbt selectors in dbt_project/selectors.yml).
@@ -187,7 +207,11 @@ def warehouse_daily_models(context: dg.AssetExecutionContext, dbt: DbtCliResourc
     pool="build_duckdb",  # one writer of the build DuckDB file at a time
 )
 def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    yield from run_dbt(context, dbt, ["build"])
+    """Everything else; the incremental indicator models take the run's daily window, if any."""
+    variables = run_window_vars(context)
+    if variables:
+        context.log.info("dbt window %s → %s (+07)", variables["window_start"], variables["window_end"])
+    yield from run_dbt(context, dbt, ["build", *(["--vars", json.dumps(variables)] if variables else [])])
 
 
 def defs() -> dg.Definitions:

@@ -1,11 +1,25 @@
+{#- Incremental by partition window: the window and a day either side of it, what a change of
+    the window's station hours can reach (int_env_station_hours_aggregated recomputes the hour
+    either side of the window; a day mean, a NowCast or a limit comparison covers <= 1 day). -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ delete_partition_window('hour_start', lookback='1 day', lookahead='1 day') }}",
+        tags=['daily_partitioned'],
+    )
+}}
+
 with
 
 nowcast as (
     select * from {{ ref('int_env_pm_nowcast_computed') }}
+    where {{ in_model_window('hour_start', lookback='1 day', lookahead='1 day') }}
 ),
 
 station_hours as (
     select * from {{ ref('int_env_station_hours_aggregated') }}
+    where {{ in_model_window('hour_start', lookback='1 day', lookahead='1 day') }}
 ),
 
 stations as (

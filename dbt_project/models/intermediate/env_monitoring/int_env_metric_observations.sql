@@ -1,29 +1,52 @@
 {%- set per_hour = var('env_readings_per_hour') %}
+{#- Incremental by partition window: the rows observed in the window and a day either side of it
+    (what a change of the window's station hours can reach), every exceedance event, and the
+    completeness metrics from the last observed day before the window on
+    (env_metric_observations_extra_rows). -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ delete_partition_window('observed_at', lookback='1 day', lookahead='1 day', or_where=env_metric_observations_extra_rows()) }}",
+        tags=['daily_partitioned'],
+    )
+}}
 
 with
 
+-- the days whose completeness metrics are recomputed (all of them in a full build)
 readings as (
+    select * from {{ ref('int_env_readings_deduplicated') }}
+    where {{ env_grid_days('measured_at_local') }}
+),
+
+all_readings as (
     select * from {{ ref('int_env_readings_deduplicated') }}
 ),
 
 station_hours as (
     select * from {{ ref('int_env_station_hours_aggregated') }}
+    where {{ env_grid_days('hour_start') }}
 ),
 
 station_days as (
     select * from {{ ref('int_env_station_days_aggregated') }}
+    where {{ in_model_window('day_start', lookback='1 day', lookahead='1 day') }}
 ),
 
 air_quality_hours as (
     select * from {{ ref('int_env_air_quality_hours_scored') }}
+    where {{ in_model_window('hour_start', lookback='1 day', lookahead='1 day') }}
 ),
 
 sub_indices as (
     select * from {{ ref('int_env_aqi_sub_indices_computed') }}
+    where {{ in_model_window('hour_start', lookback='1 day', lookahead='1 day') }}
 ),
 
 comparisons as (
     select * from {{ ref('int_env_averages_compared_to_limits') }}
+    where {{ in_model_window('period_start', lookback='1 day', lookahead='1 day') }}
 ),
 
 events as (
@@ -123,7 +146,7 @@ observed_bounds as (
     select
         date_trunc('hour', min(measured_at_local)) as first_hour,
         date_trunc('hour', max(measured_at_local)) as last_hour
-    from readings
+    from all_readings
 ),
 
 window_days as (

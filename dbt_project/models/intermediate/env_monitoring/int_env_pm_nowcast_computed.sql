@@ -1,7 +1,20 @@
+{#- Incremental by partition window: the window and a day either side of it, what a change of
+    the window's station hours can reach (int_env_station_hours_aggregated recomputes the hour
+    either side of the window; a day mean, a NowCast or a limit comparison covers <= 1 day). -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ delete_partition_window('hour_start', lookback='1 day', lookahead='1 day') }}",
+        tags=['daily_partitioned'],
+    )
+}}
+
 with
 
 windows as (
     select * from {{ ref('int_env_pm_nowcast_windows') }}
+    where {{ in_model_window('hour_start', lookback='1 day', lookahead='1 day') }}
 ),
 
 window_stats as (
@@ -37,8 +50,9 @@ weighted as (
         weights.param,
         weights.hour_start,
         -- NowCast = sum(w^(i-1) * c_i) / sum(w^(i-1)) over the valid hours i of the window
-        sum(pow(weights.weight_factor, windows.hour_index - 1) * windows.concentration)
-            / sum(pow(weights.weight_factor, windows.hour_index - 1)) as nowcast,
+        -- (summed as decimals: independent of the order of the window's rows)
+        cast(sum(cast(pow(weights.weight_factor, windows.hour_index - 1) * windows.concentration as decimal(38, 12)))
+            / sum(cast(pow(weights.weight_factor, windows.hour_index - 1) as decimal(38, 12))) as double) as nowcast,
         list_sort(list_distinct(flatten(list(windows.batch_ids)))) as batch_ids
     from weights
     inner join windows

@@ -1,9 +1,23 @@
 {%- set window_hours = var('aqi_nowcast_hours') %}
+{#- Incremental by partition window: the window and a day either side of it, what a change of
+    the window's station hours can reach (int_env_station_hours_aggregated recomputes the hour
+    either side of the window; a day mean, a NowCast or a limit comparison covers <= 1 day). -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ delete_partition_window('hour_start', lookback='1 day', lookahead='1 day') }}",
+        tags=['daily_partitioned'],
+    )
+}}
+
 
 with
 
 station_hours as (
+    -- the hours recomputed and the {{ window_hours }} hours before them (their NowCast windows)
     select * from {{ ref('int_env_station_hours_aggregated') }}
+    where {{ in_model_window('hour_start', lookback='1 day ' ~ window_hours ~ ' hours', lookahead='1 day') }}
 ),
 
 stations as (
@@ -34,6 +48,7 @@ ambient_pm_hours as (
 target_hours as (
     select station_code, param, hour_start
     from ambient_pm_hours
+    where {{ in_model_window('hour_start', lookback='1 day', lookahead='1 day') }}
 ),
 
 -- only valid hours (>= 75 % complete, not stuck) enter a window

@@ -13,7 +13,7 @@ readings as (
     -- one partition window (a local day) at a time; copies of a reading share its slot, so the
     -- latest copy is chosen within the window
     select * from {{ ref('stg_env__readings') }}
-    where {{ in_partition_window('measured_at_local') }}
+    where {{ in_model_window('measured_at_local') }}
 ),
 
 ranked as (

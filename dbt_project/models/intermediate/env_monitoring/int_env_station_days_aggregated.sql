@@ -1,7 +1,20 @@
+{#- Incremental by partition window: the window and a day either side of it, what a change of
+    the window's station hours can reach (int_env_station_hours_aggregated recomputes the hour
+    either side of the window; a day mean, a NowCast or a limit comparison covers <= 1 day). -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ delete_partition_window('day_start', lookback='1 day', lookahead='1 day') }}",
+        tags=['daily_partitioned'],
+    )
+}}
+
 with
 
 station_hours as (
     select * from {{ ref('int_env_station_hours_aggregated') }}
+    where {{ in_model_window('hour_start', lookback='1 day', lookahead='1 day') }}
 ),
 
 daily as (
@@ -9,7 +22,8 @@ daily as (
         station_code,
         param,
         cast(hour_start as date) as day_start,
-        avg(avg_value) as avg_value,
+        -- summed as decimals, independent of the order of the hours (see int_env_station_hours_aggregated)
+        cast(avg(cast(avg_value as decimal(38, 12))) as double) as avg_value,
         min(avg_value) as min_hourly_value,
         max(avg_value) as max_hourly_value,
         count(*) as n_valid_hours,

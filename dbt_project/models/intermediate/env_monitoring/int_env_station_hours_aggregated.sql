@@ -1,10 +1,12 @@
 {%- set per_hour = var('env_readings_per_hour') %}
 {%- set stuck_readings = var('env_stuck_min_readings') %}
+{#- Incremental by partition window: the window and the hour either side of it (a stuck run,
+    >= 1 h of identical readings crossing the window's edge, flags the neighbouring hour too). -#}
 {{
     config(
         materialized='incremental',
         incremental_strategy='append',
-        pre_hook="{{ delete_partition_window('hour_start') }}",
+        pre_hook="{{ delete_partition_window('hour_start', lookback='1 hour', lookahead='1 hour') }}",
         tags=['daily_partitioned'],
     )
 }}
@@ -12,9 +14,10 @@
 with
 
 readings as (
-    -- the window's readings and a day before it, so a stuck run that began before midnight is seen
+    -- the window's readings and a day either side, so a stuck run that began before midnight, or
+    -- that goes on after the window, is seen whole
     select * from {{ ref('int_env_readings_deduplicated') }}
-    where {{ in_partition_window('measured_at_local', lookback='1 day') }}
+    where {{ in_model_window('measured_at_local', lookback='1 day', lookahead='1 day') }}
 ),
 
 stations as (
@@ -99,7 +102,10 @@ hourly as (
         station_code,
         param,
         date_trunc('hour', measured_at_local) as hour_start,
-        avg(value) filter (where is_valid) as avg_value,
+        -- summed as decimals: exact, so the mean does not depend on the order DuckDB's parallel
+        -- aggregate adds the readings in (21.0, not 20.999999999999996, whichever rows a build
+        -- holds: an incremental run and a full build give the same sub-index)
+        cast(avg(cast(value as decimal(38, 12))) filter (where is_valid) as double) as avg_value,
         min(value) filter (where is_valid) as min_value,
         max(value) filter (where is_valid) as max_value,
         count(*) filter (where is_valid) as n_valid,
@@ -135,7 +141,7 @@ final as (
         -- lineage
         batch_ids
     from hourly
-    where {{ in_partition_window('hour_start') }}
+    where {{ in_model_window('hour_start', lookback='1 hour', lookahead='1 hour') }}
 )
 
 select * from final

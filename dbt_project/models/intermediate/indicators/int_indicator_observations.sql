@@ -15,6 +15,15 @@
     'int_traffic_metric_observations',
     'int_gis_metric_observations',
 ] -%}
+{#- Incremental: an hourly refresh recomputes the observations of the window's affected days and
+    every observation of the sources that are not partitioned by day (macros/partitions/indicator_window.sql). -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ delete_indicator_rows_in_window() }}",
+    )
+}}
 
 with
 
@@ -22,6 +31,7 @@ unioned as (
     {% for model in metric_models %}
     select metric_code, entity_code, category, district_code, commune_code_2025, observed_at, value, unit, batch_ids
     from {{ ref(model) }}
+    where {{ indicator_rows_in_window() }}
     {% if not loop.last %}union all{% endif %}
     {% endfor %}
 ),

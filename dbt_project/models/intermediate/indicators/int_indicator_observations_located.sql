@@ -4,11 +4,21 @@
                  the commune was carved from (ref_area_bridge, split equally if several)
       commune    its post-2025 commune; where only the old district is known, the communes the
                  district was split into, weighted by ref_area_bridge
-    Weights sum to 1 within every level, so additive totals agree across the two geographies. -#}
+    Weights sum to 1 within every level, so additive totals agree across the two geographies.
+    Incremental, like int_indicator_observations (macros/partitions/indicator_window.sql). -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ delete_indicator_rows_in_window() }}",
+    )
+}}
+
 with
 
 observations as (
     select * from {{ ref('int_indicator_observations') }}
+    where {{ indicator_rows_in_window() }}
 ),
 
 areas as (

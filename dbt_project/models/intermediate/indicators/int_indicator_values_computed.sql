@@ -1,13 +1,41 @@
 {#- The one mechanism that turns catalogue rows (ref_indicators) into indicator values.
-    See doc block indicator_mechanism. Nothing here names an indicator or a metric. -#}
+    See doc block indicator_mechanism. Nothing here names an indicator or a metric.
+    Incremental: an hourly refresh recomputes the periods its window touches of the indicators
+    computed from the daily-partitioned sources, and every other indicator whole
+    (macros/partitions/indicator_window.sql). -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ delete_indicator_values_in_window() }}",
+        post_hook="{{ record_indicator_catalogue() }}",
+    )
+}}
+
 with
 
 catalogue as (
     select * from {{ ref('ref_indicators') }}
 ),
 
+-- per indicator: recomputed only in the window's periods (window_keyed), or whole
+scope as (
+    {{ indicator_values_scope() }}
+),
+
 observations as (
     select * from {{ ref('int_indicator_observations_located') }}
+    {%- if model_is_incremental() and has_window_vars() %}
+    -- every observation of a metric an indicator recomputed whole reads, the others from the
+    -- first period recomputed on
+    where metric_code in (
+            select catalogue.metric from catalogue inner join scope using (indicator_code) where not scope.window_keyed
+            union
+            select coalesce(nullif(trim(catalogue.denominator_metric), ''), catalogue.metric)
+            from catalogue inner join scope using (indicator_code) where not scope.window_keyed
+        )
+        or observed_date >= (select min(window_first_day) from scope where window_keyed)
+    {%- endif %}
 ),
 
 definitions as (
@@ -33,8 +61,12 @@ definitions as (
         valid_min,
         valid_max,
         coalesce(valid_from, date '1900-01-01') as valid_from,
-        valid_to
+        valid_to,
+        coalesce(scope.window_keyed, false) as window_keyed,
+        scope.window_first_day,
+        scope.window_end_day
     from catalogue
+    left join scope using (indicator_code)
 ),
 
 -- grains computed straight from the observations: the indicator's finest grain, and every
@@ -53,7 +85,8 @@ pooled_grains as (
 numerator_candidates as (
     select definitions.indicator_code, definitions.numerator_conditions as conditions, definitions.area_levels,
         definitions.valid_from, definitions.valid_to, definitions.source_unit, definitions.valid_min,
-        definitions.valid_max, observations.*
+        definitions.valid_max, definitions.window_keyed, definitions.window_first_day, definitions.window_end_day,
+        observations.*
     from definitions
     inner join observations
         on definitions.metric_code = observations.metric_code
@@ -63,7 +96,8 @@ numerator_candidates as (
 
     select definitions.indicator_code, definitions.numerator_conditions as conditions, definitions.area_levels,
         definitions.valid_from, definitions.valid_to, definitions.source_unit, definitions.valid_min,
-        definitions.valid_max, observations.*
+        definitions.valid_max, definitions.window_keyed, definitions.window_first_day, definitions.window_end_day,
+        observations.*
     from definitions
     inner join observations
         on definitions.metric_code = observations.metric_code
@@ -85,11 +119,13 @@ numerator_observations as (
         and (valid_to is null or observed_date <= valid_to)
         and {{ indicator_filter_matches('conditions', 'value', 'category') }}
         and {{ indicator_observation_is_valid('numerator_candidates', 'numerator_candidates') }}
+        and (not window_keyed or (observed_date >= window_first_day and observed_date < window_end_day))
 ),
 
 denominator_candidates as (
     select definitions.indicator_code, definitions.denominator_conditions as conditions, definitions.area_levels,
-        definitions.valid_from, definitions.valid_to, observations.*
+        definitions.valid_from, definitions.valid_to, definitions.window_keyed, definitions.window_first_day,
+        definitions.window_end_day, observations.*
     from definitions
     inner join observations
         on definitions.denominator_metric_code = observations.metric_code
@@ -99,7 +135,8 @@ denominator_candidates as (
     union all
 
     select definitions.indicator_code, definitions.denominator_conditions as conditions, definitions.area_levels,
-        definitions.valid_from, definitions.valid_to, observations.*
+        definitions.valid_from, definitions.valid_to, definitions.window_keyed, definitions.window_first_day,
+        definitions.window_end_day, observations.*
     from definitions
     inner join observations
         on definitions.denominator_metric_code = observations.metric_code
@@ -120,6 +157,7 @@ denominator_observations as (
         and observed_date >= valid_from
         and (valid_to is null or observed_date <= valid_to)
         and {{ indicator_filter_matches('conditions', 'value', 'category') }}
+        and (not window_keyed or (observed_date >= window_first_day and observed_date < window_end_day))
 ),
 
 numerator_by_period as (

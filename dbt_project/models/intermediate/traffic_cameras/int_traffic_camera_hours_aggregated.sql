@@ -16,7 +16,7 @@ with
 
 observations as (
     select * from {{ ref('stg_traffic_cameras__observations') }}
-    where {{ in_partition_window('observed_at_local') }}
+    where {{ in_model_window('observed_at_local') }}
 ),
 
 cameras as (

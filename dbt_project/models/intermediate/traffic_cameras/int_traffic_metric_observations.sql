@@ -15,10 +15,23 @@
     Per incident (entity = incident, at its start):
       tr_incident_by_type / tr_incident_by_severity        1
       tr_incident_clearance_minutes_by_type                 start -> cleared, cleared incidents -#}
+{#- Incremental by partition window: the camera-days of the window (camera hours are
+    recomputed by window, without lookback), and every incident (an unpartitioned source,
+    small) recomputed each run. -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        pre_hook="{{ delete_partition_window('observed_at', or_where=traffic_metric_observations_extra_rows()) }}",
+        tags=['daily_partitioned'],
+    )
+}}
+
 with
 
 camera_hours as (
     select * from {{ ref('int_traffic_camera_hours_aggregated') }}
+    where {{ in_model_window('hour_start') }}
 ),
 
 incidents as (

@@ -1,7 +1,20 @@
+{#- Incremental by partition window: the window and a day either side of it (see
+    int_env_station_hours_aggregated and the models between). -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ delete_partition_window('hour_start', lookback='1 day', lookahead='1 day') }}",
+        tags=['daily_partitioned'],
+    )
+}}
+
 with
 
 air_quality_hours as (
     select * from {{ ref('int_env_air_quality_hours_scored') }}
+    where {{ in_model_window('hour_start', lookback='1 day', lookahead='1 day') }}
 ),
 
 stations as (

@@ -1,10 +1,21 @@
 {#- Traffic per road segment (a camera location and direction) and local hour: flow by vehicle
     class, speed, occupancy and a congestion level, the feed shared with citizen apps. Cameras of
     one segment are pooled: counts add up, speed is vehicle-weighted. -#}
+{#- Incremental by partition window, like the camera hours it pools. -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ delete_partition_window('hour_start') }}",
+        tags=['daily_partitioned'],
+    )
+}}
 with
 
 camera_hours as (
     select * from {{ ref('int_traffic_camera_hours_aggregated') }}
+    where {{ in_model_window('hour_start') }}
 ),
 
 segments as (
