@@ -66,7 +66,9 @@ def check_rows_from_run_results(run_results: dict, manifest: dict, *, run_id: st
                     {
                         "unique_id": result["unique_id"],
                         "message": result.get("message"),
-                        "compiled_code": (result.get("compiled_code") or node.get("compiled_code") or "")[:4000],
+                        # In full when the test did not pass: attribution re-runs it to sample
+                        # the failing rows (row_rules does not store them).
+                        "compiled_code": _compiled_code(result, node, passed=status in _PASSED),
                     }
                 ),
                 checked_at=checked_at,
@@ -84,3 +86,8 @@ def expected_check_names(manifest: dict) -> set[str]:
         if node.get("resource_type") in ("test", "unit_test", "model", "seed"):
             names.add(check_name(node))
     return names
+
+
+def _compiled_code(result: dict, node: dict, *, passed: bool) -> str:
+    code = result.get("compiled_code") or node.get("compiled_code") or ""
+    return code if not passed else code[:4000]

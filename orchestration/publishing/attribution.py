@@ -11,9 +11,10 @@ Where the scope comes from (rules in ``scopes``):
 * dbt rows: the node (``details.unique_id``) in the manifest;
 * GX rows: the checked table's dbt model; an expectation whose row condition selects one
   ``source_system`` (``Column("source_system") == "health"``) is that system's;
-* failed checks with ``store_failures`` (every test under ``dbt_project/tests/checks/``): the
-  failing rows are read back from the build file and up to ``SAMPLE_ROWS`` of them are kept as
-  ``failing_rows_sample``. A check declared ``meta: {ioc_scope: rows}`` (a check over a
+* failed dbt tests: the failing rows are read back from the build file — from the table dbt
+  stored them in (``store_failures``: every test under ``dbt_project/tests/checks/``), or by
+  re-running the test's compiled query (``row_rules``) — and up to ``SAMPLE_ROWS`` of them are
+  kept as ``failing_rows_sample``. A check declared ``meta: {ioc_scope: rows}`` (a check over a
   cross-department table) takes ``failing_scopes`` from their ``source_system`` column: one
   check can withhold several departments, and a row without a department blocks.
 """
@@ -62,7 +63,13 @@ def _attribute(row: dict, scopes: ManifestScopes | None, con: duckdb.DuckDBPyCon
     if row.get("passed") is True or row.get("failing_scopes"):
         return
     relation = scopes.failures_relation(unique_id) if (scopes and unique_id) else None
-    found_scopes, sample = _failing_rows(con, relation) if relation else (None, None)
+    query = details.get("compiled_code") if isinstance(details, dict) and unique_id else None
+    if relation:
+        found_scopes, sample = _failing_rows(con, qualified(relation), relation)
+    elif query and unique_id.startswith("test."):
+        found_scopes, sample = _failing_rows(con, f"({query.strip().rstrip(';')})", unique_id)
+    else:
+        found_scopes, sample = None, None
     if sample is not None and not row.get("failing_rows_sample"):
         row["failing_rows_sample"] = sample
     if row["scope"] == ROWS:
@@ -112,24 +119,27 @@ def _row_condition_scope(condition: Any) -> str | None:
     return None
 
 
-def _failing_rows(con: duckdb.DuckDBPyConnection | None, relation: str) -> tuple[list[str] | None, str | None]:
+def _failing_rows(con: duckdb.DuckDBPyConnection | None, source: str,
+                  label: str) -> tuple[list[str] | None, str | None]:
+    """(departments named by the failing rows, JSON sample) from ``source``: the table dbt stored
+    them in, or the test's compiled query re-run read-only (tests that do not store failures)."""
     if con is None:
         return None, None
     try:
-        columns = [c for c, *_ in con.execute(f"describe {qualified(relation)}").fetchall()]
-        sample_rel = con.sql(f"select * from {qualified(relation)} limit {SAMPLE_ROWS}")
+        sample_rel = con.sql(f"select * from {source} as failing limit {SAMPLE_ROWS}")
+        columns = sample_rel.columns
         sample = json.dumps(
-            {"relation": relation, "rows": [dict(zip(sample_rel.columns, r)) for r in sample_rel.fetchall()]},
+            {"relation": label, "rows": [dict(zip(columns, r)) for r in sample_rel.fetchall()]},
             default=str, ensure_ascii=False,
         )
         if SCOPE_COLUMN not in columns:
             return None, sample
         found = [s for (s,) in con.execute(
-            f"select distinct coalesce({SCOPE_COLUMN}::varchar, '{SHARED}') from {qualified(relation)} order by 1"
+            f"select distinct coalesce({SCOPE_COLUMN}::varchar, '{SHARED}') from {source} as failing order by 1"
         ).fetchall()]
         return found, sample
     except duckdb.Error as exc:
-        log.warning("could not read the failing rows of %s: %s", relation, exc)
+        log.warning("could not read the failing rows of %s: %s", label, exc)
         return None, None
 
 

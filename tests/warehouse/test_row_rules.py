@@ -72,13 +72,14 @@ def _collect(project: Path, build_db: Path, target: str) -> Run:
     run_results = json.loads((project / target / "run_results.json").read_text())
     manifest = json.loads((project / target / "manifest.json").read_text())
     results = {manifest["nodes"][r["unique_id"]]["name"]: r for r in run_results["results"]}
+    def failing_rows(name: str, columns: str) -> list:  # the test's own query, as attribution re-runs it
+        return sorted(con.execute(f"select {columns} from ({results[name]['compiled_code']})").fetchall(), key=str)
+
     with duckdb.connect(str(build_db), read_only=True) as con:
-        failing = {name: sorted(con.execute(
-            f"select rule, station_code, cast(measured_at_local as varchar) from check_failures.{name}"
-        ).fetchall(), key=str) for name in (READINGS,) if name in results}
+        failing = {name: failing_rows(name, "rule, station_code, cast(measured_at_local as varchar)")
+                   for name in (READINGS,) if name in results}
         if STATIONS in results:
-            failing[STATIONS] = sorted(con.execute(
-                f"select rule, station_code, qcvn_column from check_failures.{STATIONS}").fetchall(), key=str)
+            failing[STATIONS] = failing_rows(STATIONS, "rule, station_code, qcvn_column")
     return Run(results, run_results, manifest, failing)
 
 
@@ -94,7 +95,9 @@ def runs(tmp_path_factory) -> dict[str, Run]:
     # the ref test fails with severity error: dbt exits 1, the results are what matters
     run_dbt(project, build_db, landing, "test", "--select", READINGS, STATIONS, *window)
     windowed = _collect(project, build_db, "target")
-    windowed_db = shutil.copy(build_db, root / "windowed.duckdb")  # the failing rows the publisher would read
+    # the failing rows the publisher would read; same file name: compiled SQL names the database
+    (root / "windowed").mkdir()
+    windowed_db = shutil.copy(build_db, root / "windowed" / build_db.name)
     run_dbt(project, build_db, landing, "test", "--select", READINGS)  # no vars: a plain dbt build
     everything = _collect(project, build_db, "target")
     return {"windowed": windowed, "everything": everything, "windowed_db": Path(windowed_db)}

@@ -5,7 +5,9 @@
     than the build (docs/performance.md, ratio 4). This test takes the model's rules and returns one
     row per (failing row, rule it broke): the column `rule` names the rule (`not_null(station_code)`,
     `accepted_range(0 <= value <= 100 where unit = '%')`, ...) followed by the failing row itself.
-    Failing rows are stored (schema check_failures), so the publisher keeps a sample of them, rule
+    Failing rows are not stored: store_failures would cost every test two more round trips on
+    every run, passing or not. When a test fails, the audit producer re-runs its compiled query
+    (kept in full in the result's details) read-only on the build file and keeps a sample, rule
     names included, in audit.check_results (orchestration/publishing/attribution.py).
 
     Each rule keeps the semantics of the dbt test it replaces:
@@ -31,7 +33,6 @@
     every rule to a window (macro ioc_test_window via get_where_subquery). -#}
 {% test row_rules(model, not_null=[], unique=[], unique_combination_of_columns=[], accepted_values={},
                   accepted_range={}, expression_is_true=[], relationships={}) %}
-{{ config(store_failures=true, store_failures_as='table', schema='check_failures') }}
 
 {%- set rules = [] -%}
 {%- set dup_keys = [] -%}
