@@ -92,7 +92,8 @@ TRANSLATOR = IocDbtTranslator(DagsterDbtTranslatorSettings(enable_asset_checks=T
 
 
 def _relation_metadata(relations: set[str], manifest: Mapping[str, Any]) -> dict[str, dict]:
-    """Row count and column schema (DuckDB types, manifest descriptions) of each built table.
+    """Row count (tables only) and column schema (DuckDB types, manifest descriptions) of each
+    built relation.
 
     Read after dbt has exited: the build file has one writer, and while dbt runs it is dbt."""
     import duckdb
@@ -111,15 +112,16 @@ def _relation_metadata(relations: set[str], manifest: Mapping[str, Any]) -> dict
             "order by table_schema, table_name, ordinal_position"
         ).fetchall():
             columns.setdefault(f"{schema}.{table}", []).append((column, data_type))
+        tables = {f"{s}.{t}" for s, t in con.execute(
+            "select table_schema, table_name from information_schema.tables where table_type = 'BASE TABLE'").fetchall()}
         for relation in sorted(relations & set(columns)):
             schema, table = relation.split(".", 1)
-            count = con.execute(f'select count(*) from "{schema}"."{table}"').fetchone()[0]
-            out[relation] = {
-                "dagster/row_count": dg.MetadataValue.int(count),
-                "dagster/column_schema": dg.TableSchema(columns=[
-                    dg.TableColumn(c, t, description=descriptions.get(relation, {}).get(c)) for c, t in columns[relation]
-                ]),
-            }
+            out[relation] = {"dagster/column_schema": dg.TableSchema(columns=[
+                dg.TableColumn(c, t, description=descriptions.get(relation, {}).get(c)) for c, t in columns[relation]
+            ])}
+            if relation in tables:  # a view's count would re-run it (over all landing Parquet: history)
+                count = con.execute(f'select count(*) from "{schema}"."{table}"').fetchone()[0]
+                out[relation]["dagster/row_count"] = dg.MetadataValue.int(count)
     return out
 
 
