@@ -1,9 +1,11 @@
-"""Run a child process and measure it: wall time and the child's own peak RSS (os.wait4)."""
+"""Run a child process and measure it: wall time and the child's own peak RSS (os.wait4, taken
+by benchmarks/launch.py so the harness's own size does not leak into the figure)."""
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+LAUNCHER = Path(__file__).with_name("launch.py")
 
 
 @dataclass
@@ -47,28 +50,37 @@ def run(cmd: list[str] | str, *, env: dict | None = None, cwd: Path | None = Non
     out_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench-{os.getpid()}-{time.monotonic_ns()}"
     with open(f"{out_path}.out", "w+") as out, open(f"{out_path}.err", "w+") as err:
         t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, env=env, cwd=cwd or REPO, shell=shell, stdout=out, stderr=err,
-                             executable="/bin/bash" if shell else None)
+        command = ["/bin/bash", "-c", cmd] if shell else list(cmd)
+        p = subprocess.Popen([sys.executable, "-S", str(LAUNCHER), f"{out_path}.rss", *map(str, command)],
+                             env=env, cwd=cwd or REPO, stdout=out, stderr=err, start_new_session=True)
         deadline = None if timeout is None else t0 + timeout
         while True:
             pid, status, usage = os.wait4(p.pid, os.WNOHANG)
             if pid:
                 break
             if deadline is not None and time.perf_counter() > deadline:
-                p.kill()
+                os.killpg(p.pid, signal.SIGKILL)  # the launcher and the command it started
                 pid, status, usage = os.wait4(p.pid, 0)
                 break
             time.sleep(0.01)
         seconds = time.perf_counter() - t0
         p.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0), err.seek(0)
-        result = Run(seconds, usage.ru_maxrss / 1024, p.returncode, out.read(), err.read())
-    for suffix in (".out", ".err"):
+        rss_kib = _read_int(Path(f"{out_path}.rss"), default=usage.ru_maxrss)
+        result = Run(seconds, rss_kib / 1024, p.returncode, out.read(), err.read())
+    for suffix in (".out", ".err", ".rss"):
         Path(f"{out_path}{suffix}").unlink(missing_ok=True)
     if check and result.returncode != 0:
         cmd_text = cmd if isinstance(cmd, str) else " ".join(map(str, cmd))
         raise RuntimeError(f"{cmd_text} exited {result.returncode}\n{result.stderr[-3000:]}")
     return result
+
+
+def _read_int(path: Path, *, default: int) -> int:
+    try:
+        return int(path.read_text())
+    except (OSError, ValueError):  # killed before it could write: the launcher's own figure
+        return default
 
 
 def py(*args: str) -> list[str]:
