@@ -63,11 +63,15 @@ def _sample_drop(files: list[os.DirEntry], dest: Path) -> Path:
 def bench_load(env: dict, repeat: int, peak: Peak) -> dict:
     n = max(repeat, 1)
     timings: dict[str, list[float]] = {"python": [], "bare": [], "location": []}
+    cpu: dict[str, list[float]] = {"python": [], "bare": [], "location": []}
     code = {"python": "pass", "bare": "import dagster, dagster_dbt", "location": "import orchestration.definitions"}
     for _ in range(n):
         for key, source in code.items():
             r = run(py("-c", source), env=env)
             peak.add(f"load_{key}", r)
             timings[key].append(r.seconds)
+            cpu[key].append(r.cpu_s)
     py_s, bare, loc = (median(timings[k]) for k in ("python", "bare", "location"))
-    return {"python_startup_s": py_s, "bare_imports_s": bare, "code_location_s": loc, "load_vs_bare_imports": loc / bare}
+    bare_cpu, loc_cpu = median(cpu["bare"]), median(cpu["location"])
+    return {"python_startup_s": py_s, "bare_imports_s": bare, "code_location_s": loc, "load_vs_bare_imports": loc / bare,
+            "bare_imports_cpu_s": bare_cpu, "code_location_cpu_s": loc_cpu, "load_vs_bare_imports_cpu": loc_cpu / bare_cpu}

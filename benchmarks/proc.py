@@ -21,6 +21,8 @@ LAUNCHER = Path(__file__).with_name("launch.py")
 class Run:
     seconds: float  # wall time of the child process
     max_rss_mb: float  # peak resident set size of the child (and the children it waited for)
+    cpu_s: float  # user + system CPU of the child and its waited-for children: steadier than wall
+                  # time on a shared machine
     returncode: int
     stdout: str
     stderr: str
@@ -66,8 +68,8 @@ def run(cmd: list[str] | str, *, env: dict | None = None, cwd: Path | None = Non
         seconds = time.perf_counter() - t0
         p.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0), err.seek(0)
-        rss_kib = _read_int(Path(f"{out_path}.rss"), default=usage.ru_maxrss)
-        result = Run(seconds, rss_kib / 1024, p.returncode, out.read(), err.read())
+        rss_kib, cpu_s = _read_usage(Path(f"{out_path}.rss"), default=(usage.ru_maxrss, usage.ru_utime + usage.ru_stime))
+        result = Run(seconds, rss_kib / 1024, cpu_s, p.returncode, out.read(), err.read())
     for suffix in (".out", ".err", ".rss"):
         Path(f"{out_path}{suffix}").unlink(missing_ok=True)
     if check and result.returncode != 0:
@@ -76,10 +78,11 @@ def run(cmd: list[str] | str, *, env: dict | None = None, cwd: Path | None = Non
     return result
 
 
-def _read_int(path: Path, *, default: int) -> int:
+def _read_usage(path: Path, *, default: tuple[int, float]) -> tuple[int, float]:
     try:
-        return int(path.read_text())
-    except (OSError, ValueError):  # killed before it could write: the launcher's own figure
+        rss, cpu = path.read_text().split()
+        return int(rss), float(cpu)
+    except (OSError, ValueError):  # killed before it could write: the launcher's own figures
         return default
 
 

@@ -34,6 +34,8 @@ def table(res: dict) -> str:
     lo = m["load"]
     add(f"5 load {lo['code_location_s']:.2f}s / bare imports {lo['bare_imports_s']:.2f}s", lo["load_vs_bare_imports"],
         TARGETS["load_vs_bare_imports"])
+    add(f"  CPU: load {lo['code_location_cpu_s']:.2f}s / bare imports {lo['bare_imports_cpu_s']:.2f}s",
+        lo["load_vs_bare_imports_cpu"], TARGETS["load_vs_bare_imports"])
     add("6 peak RSS of any child (GB)", m["peak_rss"]["max_gb"], TARGETS["peak_rss_gb"])
     width = max(len(r[0]) for r in rows)
     lines = [f"scale {res['scale']} · repeat {res['repeat']} · {res['machine']['nproc']} cores · {res['machine']['cpu']}",
