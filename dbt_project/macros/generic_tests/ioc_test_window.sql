@@ -22,8 +22,8 @@
     Any other `where` is used as given, as dbt does. -#}
 
 {% macro ioc_test_window(column, instant=false, lookback=none, lookahead=none) -%}
-    {%- set window_start = var('window_start', none) -%}
-    {%- set window_end = var('window_end', none) -%}
+    {%- set window_start = window_var('window_start') -%}
+    {%- set window_end = window_var('window_end') -%}
     {%- if window_start is none or window_end is none -%}
         1=1
     {%- elif instant -%}

@@ -29,7 +29,7 @@
 {%- endmacro %}
 
 {% macro has_window_vars() -%}
-    {{- return(var('window_start', none) is not none and var('window_end', none) is not none) -}}
+    {{- return(window_var('window_start') is not none and window_var('window_end') is not none) -}}
 {%- endmacro %}
 
 {#- Observations (rows with a metric code and the time observed) an incremental run recomputes. -#}

@@ -18,9 +18,23 @@
     replaces the keys the new rows carry, so a row that should disappear (an hour that is no
     longer valid, an event whose start moved) would stay. Deleting the window removes it. -#}
 
+{#- The run's window bound `window_start` / `window_end` (Asia/Ho_Chi_Minh wall clock, 'YYYY-MM-DD
+    HH:MM:SS'), or none. From the dbt vars when given (`dbt build --vars '{window_start: ...}'` by
+    hand), else from IOC_WINDOW_START / IOC_WINDOW_END, which is how Dagster passes it: the
+    environment is read only at execution (`execute`), so a new window every run leaves dbt's
+    partial parsing intact, while changed --vars make dbt re-parse the whole project (~4 s per
+    invocation, docs/performance.md). -#}
+{% macro window_var(name) -%}
+    {%- set value = var(name, none) -%}
+    {%- if value is none and execute -%}
+        {%- set value = env_var('IOC_' ~ (name | upper), '') or none -%}
+    {%- endif -%}
+    {{- return(value) -}}
+{%- endmacro %}
+
 {% macro in_partition_window(column, lookback=none, lookahead=none) -%}
-    {%- set window_start = var('window_start', none) -%}
-    {%- set window_end = var('window_end', none) -%}
+    {%- set window_start = window_var('window_start') -%}
+    {%- set window_end = window_var('window_end') -%}
     {%- if window_start is none or window_end is none -%}
         true
     {%- else -%}

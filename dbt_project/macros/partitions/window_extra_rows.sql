@@ -16,7 +16,7 @@
     is (a gap in loading): an incremental run recomputes these metrics from the last observed day
     before the widened window to the first observed day after it. -#}
 {% macro env_grid_days(column) -%}
-    {%- if model_is_incremental() and var('window_start', none) is not none and var('window_end', none) is not none -%}
+    {%- if model_is_incremental() and window_var('window_start') is not none and window_var('window_end') is not none -%}
         {%- set bounds = env_affected_bounds() %}
         ({{ column }} >= {{ bounds[0] }} and {{ column }} < {{ bounds[1] }})
     {%- else -%}
@@ -30,8 +30,8 @@
     traffic models changes lies between them. Queried once per call at run time and inlined, so
     the model's SQL and its pre-hook delete use the same literal bounds. -#}
 {% macro env_affected_bounds() -%}
-    {%- set widened_start = "timestamp '" ~ var('window_start') ~ "' - interval '1 day'" -%}
-    {%- set widened_end = "timestamp '" ~ var('window_end') ~ "' + interval '1 day'" -%}
+    {%- set widened_start = "timestamp '" ~ window_var('window_start') ~ "' - interval '1 day'" -%}
+    {%- set widened_end = "timestamp '" ~ window_var('window_end') ~ "' + interval '1 day'" -%}
     {%- if not execute -%}
         {{- return([widened_start, widened_end]) -}}
     {%- endif -%}
