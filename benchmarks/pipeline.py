@@ -91,22 +91,25 @@ def add_new_hour(scale: dict, sources: Path, work: Path, hour: int) -> list[Path
     return added
 
 
-def bench_incremental(scale: dict, sources: Path, run_dir: Path, work: Path, repeat: int, peak: Peak) -> tuple[list[float], bool]:
+def bench_incremental(scale: dict, sources: Path, run_dir: Path, work: Path, repeat: int,
+                      peak: Peak) -> tuple[list[float], list[float], bool]:
+    """Wall and CPU seconds of ``repeat`` hourly refreshes, each after a new hour of station files."""
     today = datetime.now(LOCAL).date().isoformat()
-    seconds, added, ok = [], [], True
+    seconds, cpu, added, ok = [], [], [], True
     try:
         for hour in range(repeat):
             added += add_new_hour(scale, sources, work, hour)
             r = run(py("-m", "benchmarks.workers", "refresh", today), env=run_env(run_dir, sources))
             peak.add("incremental_refresh", r)
             seconds.append(r.json()["seconds"])
+            cpu.append(r.json()["cpu_seconds"])
             ok = ok and r.json()["success"]
             if not r.json()["success"]:
                 log("incremental ioc_refresh_job did not succeed (timed anyway)")
     finally:
         for f in added:  # the cached sources stay as simulated
             f.unlink(missing_ok=True)
-    return seconds, ok
+    return seconds, cpu, ok
 
 
 def bench_raw_sql(run_dir: Path, build_db: Path, sources: Path, work: Path, repeat: int,
@@ -154,7 +157,7 @@ def bench_pipeline(name: str, scale: dict, sources: Path, work: Path, repeat: in
     largest = max(gx["suites"], key=lambda s: s["rows"] or 0)
 
     log("incremental: one new hour, ioc_refresh_job for today's partition")
-    inc, inc_ok = bench_incremental(scale, sources, run_dir, work, repeat, peak)  # repeat = pipeline runs
+    inc, inc_cpu, inc_ok = bench_incremental(scale, sources, run_dir, work, repeat, peak)  # repeat = pipeline runs
     result = {
         "pipeline_s": median(pipe_s), "pipeline_runs_published": ok,
         "raw_sql_s": median(raw_s) if raw_s else None,
@@ -165,11 +168,12 @@ def bench_pipeline(name: str, scale: dict, sources: Path, work: Path, repeat: in
         "checks_share_of_build": checks_s / (build_s + checks_s) if build_s + checks_s else None,
         "gx_largest_table": largest["table"], "gx_largest_table_rows": largest["rows"],
         "gx_max_frame_rows": max(s["max_frame_rows"] for s in gx["suites"]),
-        "incremental_s": median(inc), "incremental_runs_succeeded": inc_ok,
+        "incremental_s": median(inc), "incremental_cpu_s": median(inc_cpu), "incremental_runs_succeeded": inc_ok,
     }
     if scale["days"] <= 7:
         result["incremental_week_s"] = result["incremental_s"]
-        result["incremental_year_vs_week"] = None
+        result["incremental_week_cpu_s"] = result["incremental_cpu_s"]
+        result["incremental_year_vs_week"] = result["incremental_year_vs_week_cpu"] = None
         result["incremental_note"] = f"{name} holds {scale['days']} days: it is the week baseline (run month/year)"
     else:
         week = {**scale, "days": 7}
@@ -177,8 +181,11 @@ def bench_pipeline(name: str, scale: dict, sources: Path, work: Path, repeat: in
         week_sources = work.parent / f"{name}_week" / "sources"
         simulate(f"{name}_week", week, week_sources, peak)
         run_pipeline(7, work / "run_week", week_sources, peak)
-        week_runs, week_ok = bench_incremental(week, week_sources, work / "run_week", work.parent / f"{name}_week", repeat, peak)
+        week_runs, week_cpu, week_ok = bench_incremental(week, week_sources, work / "run_week",
+                                                         work.parent / f"{name}_week", repeat, peak)
         week_s = median(week_runs)
+        result["incremental_week_cpu_s"] = median(week_cpu)
+        result["incremental_year_vs_week_cpu"] = result["incremental_cpu_s"] / median(week_cpu)
         result["incremental_week_runs_succeeded"] = week_ok
         result["incremental_week_s"] = week_s
         result["incremental_year_vs_week"] = result["incremental_s"] / week_s

@@ -27,6 +27,9 @@ def table(res: dict) -> str:
         failed = "" if p.get("incremental_runs_succeeded", True) else " (RUN FAILED)"
         add(f"3 incremental {p['incremental_s']:.1f}s / after a week {p['incremental_week_s']:.1f}s{failed}",
             p["incremental_year_vs_week"], TARGETS["incremental_year_vs_week"])
+        if p.get("incremental_cpu_s") is not None:
+            add(f"  CPU: incremental {p['incremental_cpu_s']:.1f}s / after a week {p['incremental_week_cpu_s']:.1f}s",
+                p.get("incremental_year_vs_week_cpu"), TARGETS["incremental_year_vs_week"])
         add(f"4 checks {p['checks_s']:.1f}s / build+checks {p['build_plus_checks_s']:.1f}s", p["checks_share_of_build"],
             TARGETS["checks_share_of_build"], "{:.0%}")
         add(f"  GX largest frame rows (largest table {p['gx_largest_table']}: {p['gx_largest_table_rows']} rows)",
