@@ -2,6 +2,7 @@
 -- hours, traffic indicators no longer describe the road network: they are withheld (last good
 -- values, marked stale) until the platform is back.
 {{ config(**ioc_check(gate='withhold', scope='traffic_cameras')) }}
+-- depends_on: {{ ref('int_traffic_camera_hours_aggregated') }}  (ioc_camera_uptime reads its newest hour)
 
 {{ ioc_camera_uptime() }}
 
