@@ -17,6 +17,10 @@ with
 observations as (
     select * from {{ ref('stg_traffic_cameras__observations') }}
     where {{ in_model_window('observed_at_local') }}
+    {%- if model_is_incremental() %}
+        -- the same window on the UTC instant: only this form reaches the landing Parquet scan
+        and {{ ioc_test_window('observed_at', instant=true) }}
+    {%- endif %}
 ),
 
 cameras as (
