@@ -68,3 +68,9 @@ def duckdb_memory_limit() -> str:
     """Memory cap of every DuckDB the product opens for heavy work (dbt's profile reads the same
     variable): past it DuckDB spills to disk rather than taking 80 % of RAM."""
     return os.environ.get("IOC_DUCKDB_MEMORY_LIMIT", "3GB")
+
+
+def publish_memory_limit() -> str:
+    """The publisher's DuckDB cap: it copies and hashes tables, which spill well, and it may share
+    its process with other steps (in-process runs), so it gets less than dbt's own process."""
+    return os.environ.get("IOC_PUBLISH_MEMORY_LIMIT", "1GB")

@@ -52,15 +52,26 @@ def load_station_files(
     local_window = None if window is None else tuple(t.astimezone(LOCAL).replace(tzinfo=None) for t in window)
     chunks = iter_chunks(drop_dir, _committed_files(landing_dir), max_files=max_files, window=local_window,
                          chunk_files=chunk_files or chunk_files_setting())
-    with BatchWriter(SOURCE_SYSTEM, dataset=DATASET, source_ref=str(drop_dir), landing_dir=landing_dir) as batch:
-        rows_read = files_seen = 0
-        for files in chunks:
-            files_seen += len(files)
-            rows_read += _land_chunk(batch, files)
-            batch.flush()
-        if not files_seen:
-            return None  # leaving the block without commit discards the empty staging directory
-        return batch.commit(rows_read=rows_read)
+    try:
+        with BatchWriter(SOURCE_SYSTEM, dataset=DATASET, source_ref=str(drop_dir), landing_dir=landing_dir) as batch:
+            rows_read = files_seen = 0
+            for files in chunks:
+                files_seen += len(files)
+                rows_read += _land_chunk(batch, files)
+                batch.flush()
+            if not files_seen:
+                return None  # leaving the block without commit discards the empty staging directory
+            return batch.commit(rows_read=rows_read)
+    finally:
+        _release_arrow_memory()
+
+
+def _release_arrow_memory() -> None:
+    """Give Arrow's freed buffers back to the system: the listing and index of a large drop
+    folder (GBs at a year) would otherwise stay resident for the rest of an in-process run."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
 
 
 def _land_chunk(batch: BatchWriter, files: list[DropFile]) -> int:

@@ -145,7 +145,7 @@ def _publish_allowed(
     snapshots_root(published_dir).mkdir(parents=True, exist_ok=True)
 
     try:
-        con = duckdb.connect(str(temp_db), config={"memory_limit": settings.duckdb_memory_limit()})
+        con = duckdb.connect(str(temp_db), config={"memory_limit": settings.publish_memory_limit()})
         try:
             tables = copy_schemas(con, build_db, schemas)
             now = datetime.now(timezone.utc)
